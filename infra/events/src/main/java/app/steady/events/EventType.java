@@ -1,0 +1,113 @@
+package app.steady.events;
+
+import app.steady.events.analytics.RiskFlagAcknowledged;
+import app.steady.events.analytics.RiskFlagRaised;
+import app.steady.events.analytics.TherapistDigestReady;
+import app.steady.events.goals.ClientAssigned;
+import app.steady.events.goals.ClientUnassigned;
+import app.steady.events.goals.GoalAchieved;
+import app.steady.events.goals.GoalDiscontinued;
+import app.steady.events.goals.GoalProgressRecorded;
+import app.steady.events.goals.GoalRevised;
+import app.steady.events.goals.GoalSet;
+import app.steady.events.goals.WellnessPlanUpdated;
+import app.steady.events.homework.AssessmentCompleted;
+import app.steady.events.homework.HomeworkAssigned;
+import app.steady.events.homework.HomeworkCancelled;
+import app.steady.events.homework.HomeworkCompleted;
+import app.steady.events.homework.HomeworkMissed;
+import app.steady.events.homework.HomeworkSkipped;
+import app.steady.events.homework.HomeworkUpdated;
+import app.steady.events.homework.JournalEntryRecorded;
+import app.steady.events.homework.MoodLogged;
+import app.steady.events.reminders.ReminderDue;
+import app.steady.events.reminders.ReminderFailed;
+import app.steady.events.reminders.ReminderSent;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The typed catalogue: every event type, the topic it travels on and the record its data binds to.
+ * {@code docs/events.md} is the human-readable view of this enum; a test keeps the two in step.
+ */
+public enum EventType {
+    CLIENT_ASSIGNED("steady.goals.client-assigned.v1", Topic.GOALS, ClientAssigned.class),
+    CLIENT_UNASSIGNED("steady.goals.client-unassigned.v1", Topic.GOALS, ClientUnassigned.class),
+    GOAL_SET("steady.goals.goal-set.v1", Topic.GOALS, GoalSet.class),
+    GOAL_PROGRESS_RECORDED("steady.goals.goal-progress-recorded.v1", Topic.GOALS, GoalProgressRecorded.class),
+    GOAL_ACHIEVED("steady.goals.goal-achieved.v1", Topic.GOALS, GoalAchieved.class),
+    GOAL_REVISED("steady.goals.goal-revised.v1", Topic.GOALS, GoalRevised.class),
+    GOAL_DISCONTINUED("steady.goals.goal-discontinued.v1", Topic.GOALS, GoalDiscontinued.class),
+    WELLNESS_PLAN_UPDATED("steady.goals.wellness-plan-updated.v1", Topic.GOALS, WellnessPlanUpdated.class),
+
+    HOMEWORK_ASSIGNED("steady.homework.homework-assigned.v1", Topic.HOMEWORK, HomeworkAssigned.class),
+    HOMEWORK_UPDATED("steady.homework.homework-updated.v1", Topic.HOMEWORK, HomeworkUpdated.class),
+    HOMEWORK_CANCELLED("steady.homework.homework-cancelled.v1", Topic.HOMEWORK, HomeworkCancelled.class),
+    HOMEWORK_COMPLETED("steady.homework.homework-completed.v1", Topic.HOMEWORK, HomeworkCompleted.class),
+    HOMEWORK_SKIPPED("steady.homework.homework-skipped.v1", Topic.HOMEWORK, HomeworkSkipped.class),
+    HOMEWORK_MISSED("steady.homework.homework-missed.v1", Topic.HOMEWORK, HomeworkMissed.class),
+    MOOD_LOGGED("steady.homework.mood-logged.v1", Topic.HOMEWORK, MoodLogged.class),
+    JOURNAL_ENTRY_RECORDED("steady.homework.journal-entry-recorded.v1", Topic.HOMEWORK, JournalEntryRecorded.class),
+    ASSESSMENT_COMPLETED("steady.homework.assessment-completed.v1", Topic.HOMEWORK, AssessmentCompleted.class),
+
+    REMINDER_DUE("steady.reminders.reminder-due.v1", Topic.REMINDERS, ReminderDue.class),
+    REMINDER_SENT("steady.reminders.reminder-sent.v1", Topic.REMINDERS, ReminderSent.class),
+    REMINDER_FAILED("steady.reminders.reminder-failed.v1", Topic.REMINDERS, ReminderFailed.class),
+
+    RISK_FLAG_RAISED("steady.analytics.risk-flag-raised.v1", Topic.ANALYTICS, RiskFlagRaised.class),
+    RISK_FLAG_ACKNOWLEDGED("steady.analytics.risk-flag-acknowledged.v1", Topic.ANALYTICS, RiskFlagAcknowledged.class),
+    THERAPIST_DIGEST_READY("steady.analytics.therapist-digest-ready.v1", Topic.ANALYTICS, TherapistDigestReady.class);
+
+    private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
+    private static final Map<Class<?>, EventType> BY_DATA_CLASS = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(EventType::dataClass, Function.identity()));
+
+    private final String type;
+    private final Topic topic;
+    private final Class<? extends EventData> dataClass;
+
+    EventType(String type, Topic topic, Class<? extends EventData> dataClass) {
+        this.type = type;
+        this.topic = topic;
+        this.dataClass = dataClass;
+    }
+
+    /** The CloudEvents {@code type} attribute, versioned. */
+    public String type() {
+        return type;
+    }
+
+    public Topic topic() {
+        return topic;
+    }
+
+    public Class<? extends EventData> dataClass() {
+        return dataClass;
+    }
+
+    /** Classpath location of this type's JSON Schema (draft 2020-12). */
+    public String schemaResource() {
+        return "/events/schemas/" + type + ".schema.json";
+    }
+
+    /** Classpath location of this type's golden example: the data of one valid event. */
+    public String exampleResource() {
+        return "/events/examples/" + type + ".json";
+    }
+
+    public static Optional<EventType> ofType(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    public static EventType of(EventData data) {
+        EventType eventType = BY_DATA_CLASS.get(data.getClass());
+        if (eventType == null) {
+            throw new IllegalArgumentException(data.getClass().getName() + " is not in the event catalogue");
+        }
+        return eventType;
+    }
+}

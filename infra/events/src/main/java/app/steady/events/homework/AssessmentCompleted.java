@@ -1,0 +1,16 @@
+package app.steady.events.homework;
+
+import app.steady.events.EventData;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A standard questionnaire was completed. {@code measure} names it in the measure registry (PHQ-9, GAD-7);
+ * {@code band} is its severity band; {@code safetySignal} is set when an item that screens for risk (PHQ-9
+ * item 9) scored at or above its threshold.
+ */
+public record AssessmentCompleted(String assessmentId, String clientId, String occurrenceId, String measure,
+                                  List<Integer> itemScores, int total, String band, boolean safetySignal,
+                                  Instant completedAt) implements EventData {
+    public String subjectId() { return clientId; }
+}

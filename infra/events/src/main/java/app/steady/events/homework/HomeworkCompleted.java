@@ -1,0 +1,14 @@
+package app.steady.events.homework;
+
+import app.steady.events.EventData;
+import java.time.Instant;
+
+/**
+ * An occurrence was completed. {@code late} means after its due time but before its window closed;
+ * {@code helpfulness} (1-5) and {@code difficulty} (1-5) are optional.
+ */
+public record HomeworkCompleted(String assignmentId, String clientId, String occurrenceId, String kind,
+                                Instant dueAt, Instant completedAt, boolean late, Integer helpfulness,
+                                Integer difficulty) implements EventData {
+    public String subjectId() { return clientId; }
+}

@@ -1,0 +1,16 @@
+package app.steady.events.homework;
+
+import app.steady.events.EventData;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * A mood check-in. {@code mood} 0-10; {@code anxiety}, {@code energy} (0-10) and {@code sleepHours} are
+ * optional; {@code emotions} come from a fixed vocabulary. The client's note is not carried.
+ */
+public record MoodLogged(String entryId, String clientId, int mood, Integer anxiety, Integer energy,
+                         Double sleepHours, List<String> emotions, String occurrenceId, Instant loggedAt,
+                         LocalDateTime loggedLocal, String timeZone) implements EventData {
+    public String subjectId() { return clientId; }
+}

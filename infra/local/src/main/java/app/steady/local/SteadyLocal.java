@@ -1,0 +1,198 @@
+package app.steady.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts the whole platform on this machine: a Kafka broker process and a MongoDB-wire server process (unless
+ * {@code KAFKA_BOOTSTRAP_SERVERS} / {@code MONGODB_URI} point at real clusters), then the four services, each
+ * its own process. Waits until all are ready, prints where everything is, and stops it all on Ctrl-C. Data lives
+ * under the data directory and survives restarts.
+ *
+ * <p>Usage: {@code infra/local/steady [--demo] [--data-dir=DIR]}
+ */
+public final class SteadyLocal {
+
+    /** The services in start order, with their default ports. */
+    static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
+
+    static {
+        SERVICES.put("goals-service", 8081);
+        SERVICES.put("homework-service", 8082);
+        SERVICES.put("reminders-service", 8083);
+        SERVICES.put("analytics-service", 8084);
+    }
+
+    static final String DEMO_TENANT = "demo";
+
+    private final Path root;
+    private final Path dataDir;
+    private final boolean demo;
+    private final Map<String, String> env;
+    private KafkaBrokerProcess kafka;
+    private MongoWireServerProcess mongo;
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    SteadyLocal(Path root, Path dataDir, boolean demo, Map<String, String> env) {
+        this.root = root;
+        this.dataDir = dataDir;
+        this.demo = demo;
+        this.env = env;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean demo = false;
+        Path dataDir = Path.of(System.getenv().getOrDefault("STEADY_DATA_DIR", ".steady-local"));
+        for (String arg : args) {
+            if (arg.equals("--demo")) {
+                demo = true;
+            } else if (arg.startsWith("--data-dir=")) {
+                dataDir = Path.of(arg.substring("--data-dir=".length()));
+            } else {
+                System.out.println("Usage: infra/local/steady [--demo] [--data-dir=DIR]");
+                System.exit(arg.equals("--help") ? 0 : 2);
+            }
+        }
+        SteadyLocal platform = new SteadyLocal(Path.of("").toAbsolutePath(), dataDir.toAbsolutePath(), demo, System.getenv());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            platform.stopAll();
+            stopped.countDown();
+        }, "steady-local-shutdown"));
+        try {
+            platform.startAll();
+        } catch (RuntimeException e) {
+            System.err.println("\nSteady did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    void startAll() {
+        String secret = signingSecret();
+        String kafkaServers = env.get("KAFKA_BOOTSTRAP_SERVERS");
+        if (kafkaServers == null || kafkaServers.isBlank()) {
+            say("Starting Kafka (KRaft) ...");
+            kafka = new KafkaBrokerProcess(dataDir.resolve("kafka"), port("STEADY_KAFKA_PORT", 9092),
+                    port("STEADY_KAFKA_CONTROLLER_PORT", 9093));
+            kafka.start();
+            kafkaServers = kafka.bootstrapServers();
+        } else {
+            say("Using Kafka at " + kafkaServers);
+        }
+        String mongoUri = env.get("MONGODB_URI");
+        if (mongoUri == null || mongoUri.isBlank()) {
+            say("Starting the MongoDB-wire server ...");
+            mongo = new MongoWireServerProcess(dataDir.resolve("mongodb"), port("STEADY_MONGODB_PORT", 27017));
+            mongo.start();
+            mongoUri = mongo.uri();
+        } else {
+            say("Using MongoDB at " + mongoUri);
+        }
+
+        say("Starting the services ...");
+        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
+            String name = service.getKey();
+            String prefix = name.toUpperCase().replace('-', '_') + "_";
+            ServiceProcess process = new ServiceProcess(name, root.resolve(name).resolve("target").resolve(name + ".jar"),
+                    port(prefix + "PORT", service.getValue()), dataDir.resolve("logs"));
+            Map<String, String> serviceEnv = new LinkedHashMap<>();
+            serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", env.getOrDefault(prefix + "KAFKA_BOOTSTRAP_SERVERS", kafkaServers));
+            serviceEnv.put("MONGODB_URI", env.getOrDefault(prefix + "MONGODB_URI", mongoUri));
+            serviceEnv.put("STEADY_JWT_HMAC_SECRET", secret);
+            process.start(serviceEnv, List.of("--steady.security.anonymous-api-docs=true",
+                    "--steady.dashboard.base-url=http://127.0.0.1:" + SERVICES.get("analytics-service")));
+            services.add(process);
+        }
+        for (ServiceProcess service : services) {
+            service.awaitReady(Duration.ofMinutes(3));
+            say("  " + service.name() + " is ready");
+        }
+        DevTokens tokens = new DevTokens(secret);
+        printWelcome(tokens, kafkaServers, mongoUri);
+        if (demo) {
+            new DemoFeeder(tokens, DEMO_TENANT, services).feed();
+        }
+    }
+
+    void stopAll() {
+        say("\nStopping Steady ...");
+        services.parallelStream().forEach(ServiceProcess::stop);
+        if (kafka != null) {
+            kafka.stop();
+        }
+        if (mongo != null) {
+            mongo.stop();
+        }
+        say("Stopped. Data is kept in " + dataDir);
+    }
+
+    private void printWelcome(DevTokens tokens, String kafkaServers, String mongoUri) {
+        Duration day = Duration.ofHours(24);
+        Map<String, String> demoTokens = new LinkedHashMap<>();
+        demoTokens.put("ADMIN admin-1", tokens.token(DEMO_TENANT, "admin-1", "ADMIN", day));
+        demoTokens.put("THERAPIST therapist-1", tokens.token(DEMO_TENANT, "therapist-1", "THERAPIST", day));
+        demoTokens.put("CLIENT client-1", tokens.token(DEMO_TENANT, "client-1", "CLIENT", day));
+        demoTokens.put("OPERATOR ops-1", tokens.token(DEMO_TENANT, "ops-1", "OPERATOR", day));
+        StringBuilder out = new StringBuilder("\nSteady is running.\n\n");
+        for (ServiceProcess service : services) {
+            out.append("  %-18s %s   OpenAPI UI: %s/swagger-ui.html   metrics: %s/actuator/prometheus%n"
+                    .formatted(service.name(), service.baseUrl(), service.baseUrl(), service.baseUrl()));
+        }
+        out.append("\n  Dashboard:         ").append(services.get(services.size() - 1).baseUrl()).append("/dashboard\n");
+        out.append("  Kafka:             ").append(kafkaServers).append('\n');
+        out.append("  MongoDB:           ").append(mongoUri).append('\n');
+        out.append("  Logs and data:     ").append(dataDir).append('\n');
+        out.append("\nDemo users (tenant '").append(DEMO_TENANT).append("'), 24-hour bearer tokens, also in ")
+                .append(dataDir.resolve("tokens.env")).append(":\n");
+        StringBuilder file = new StringBuilder();
+        demoTokens.forEach((who, token) -> {
+            out.append("  ").append(who).append(":\n    ").append(token).append('\n');
+            file.append(who.split(" ")[0]).append("_TOKEN=").append(token).append('\n');
+        });
+        out.append("\nTry: curl -H \"Authorization: Bearer $THERAPIST_TOKEN\" ")
+                .append(services.get(0).baseUrl()).append("/clients/client-1/goals\n");
+        out.append("\nPress Ctrl-C to stop everything.\n");
+        try {
+            Files.writeString(dataDir.resolve("tokens.env"), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        say(out.toString());
+    }
+
+    /** The local run's token signing secret: made once per data directory, never committed. */
+    private String signingSecret() {
+        Path file = dataDir.resolve("dev-signing-secret");
+        try {
+            Files.createDirectories(dataDir);
+            if (!Files.exists(file)) {
+                byte[] random = new byte[48];
+                new SecureRandom().nextBytes(random);
+                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int port(String variable, int defaultPort) {
+        String value = env.get(variable);
+        return value == null || value.isBlank() ? defaultPort : Integer.parseInt(value.trim());
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+    }
+}

@@ -1,0 +1,227 @@
+package app.steady.platform.config;
+
+import app.steady.platform.consuming.BatchEventProcessor;
+import app.steady.platform.consuming.ConsumerProperties;
+import app.steady.platform.consuming.DeadLetters;
+import app.steady.platform.consuming.EventHandler;
+import app.steady.platform.consuming.InboundEventReader;
+import app.steady.platform.events.EventJson;
+import app.steady.platform.events.EventSchemas;
+import app.steady.platform.events.TopicNames;
+import app.steady.platform.observability.KafkaHealthIndicator;
+import app.steady.platform.observability.TraceContext;
+import app.steady.platform.outbox.AggregateStore;
+import app.steady.platform.outbox.EventRecorder;
+import app.steady.platform.outbox.OutboxBacklog;
+import app.steady.platform.outbox.OutboxCollections;
+import app.steady.platform.outbox.OutboxProperties;
+import app.steady.platform.outbox.OutboxRelay;
+import app.steady.platform.outbox.OutboxSignal;
+import app.steady.platform.security.SecurityConfiguration;
+import app.steady.platform.web.ProblemDetailsAdvice;
+import app.steady.platform.web.RequestSizeLimitFilter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.messaging.Message;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The one shared auto-configuration: every Steady service gets the outbox, event consumption, security, problem
+ * details and observability from here by depending on {@code steady-platform}. Each bean backs off when a service
+ * defines its own.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
+@EnableConfigurationProperties({OutboxProperties.class, ConsumerProperties.class})
+@EnableScheduling
+@Import({SecurityConfiguration.class, ProblemDetailsAdvice.class})
+public class SteadyPlatformAutoConfiguration {
+
+    // ---- events ------------------------------------------------------------------------------------------
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventJson eventJson() {
+        return new EventJson();
+    }
+
+    @Bean
+    EventSchemas eventSchemas() {
+        return new EventSchemas();
+    }
+
+    @Bean
+    TopicNames topicNames(@Value("${steady.events.topic-prefix:}") String prefix) {
+        return new TopicNames(prefix);
+    }
+
+    @Bean
+    TraceContext traceContext(ObjectProvider<Tracer> tracer) {
+        return new TraceContext(tracer);
+    }
+
+    /**
+     * The producer of outbox events and dead letters: idempotent, every in-sync replica acknowledges, bounded waits so
+     * an unreachable broker fails a relay round quickly instead of blocking it. Connection settings (servers, TLS,
+     * SASL) come from {@code spring.kafka.*}, shared with the Spring Cloud Stream binder.
+     */
+    @Bean(destroyMethod = "close")
+    Producer<String, byte[]> steadyEventProducer(KafkaProperties kafka,
+                                                  @Value("${steady.kafka.producer.max-block:5s}") java.time.Duration maxBlock) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) maxBlock.toMillis());
+        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return new KafkaProducer<>(config);
+    }
+
+    @Bean
+    TopicProvisioner topicProvisioner(KafkaProperties kafka, TopicNames topics, Environment environment,
+                                      ConsumerProperties consumer) {
+        List<String> consumed = Arrays.stream(environment.getProperty(
+                        "spring.cloud.stream.bindings.steadyEvents-in-0.destination", "").split(","))
+                .map(String::trim).filter(name -> !name.isEmpty()).toList();
+        TopicProvisioner provisioner = new TopicProvisioner(kafka.buildAdminProperties(), topics,
+                environment.getRequiredProperty("spring.application.name"), consumed, consumer.group(),
+                environment.getProperty("steady.events.partitions", Integer.class, 12),
+                environment.getProperty("steady.events.replication-factor", Short.class, (short) 1));
+        provisioner.provisionInBackground();
+        return provisioner;
+    }
+
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildAdminProperties());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        return new KafkaHealthIndicator(config);
+    }
+
+    // ---- outbox ------------------------------------------------------------------------------------------
+
+    @Bean
+    OutboxSignal outboxSignal() {
+        return new OutboxSignal();
+    }
+
+    @Bean
+    EventRecorder eventRecorder(EventJson json, TopicNames topics, TraceContext traceContext, Clock clock) {
+        return new EventRecorder(json, topics, traceContext, clock);
+    }
+
+    @Bean
+    AggregateStore aggregateStore(MongoTemplate mongo, EventRecorder recorder, OutboxSignal signal) {
+        return new AggregateStore(mongo, recorder, signal);
+    }
+
+    @Bean
+    OutboxCollections outboxCollections(MongoTemplate mongo) {
+        return new OutboxCollections(mongo);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "steady.outbox.enabled", havingValue = "true", matchIfMissing = true)
+    OutboxRelay outboxRelay(MongoTemplate mongo, Producer<String, byte[]> steadyEventProducer,
+                            OutboxCollections collections, OutboxSignal signal, OutboxProperties properties,
+                            Environment environment, MeterRegistry meters, Clock clock) {
+        return new OutboxRelay(mongo, steadyEventProducer, collections, signal, properties,
+                environment.getRequiredProperty("spring.application.name"),
+                environment.getRequiredProperty("steady.instance-id"), meters, clock);
+    }
+
+    @Bean
+    OutboxBacklog outboxBacklog(MongoTemplate mongo, OutboxCollections collections, MeterRegistry meters, Clock clock) {
+        return new OutboxBacklog(mongo, collections, meters, clock);
+    }
+
+    // ---- consuming ---------------------------------------------------------------------------------------
+
+    @Bean
+    InboundEventReader inboundEventReader(EventJson json, EventSchemas schemas, TopicNames topics) {
+        return new InboundEventReader(json, schemas, topics);
+    }
+
+    @Bean
+    DeadLetters deadLetters(Producer<String, byte[]> steadyEventProducer, TopicNames topics,
+                            ConsumerProperties properties, MeterRegistry meters) {
+        return new DeadLetters(steadyEventProducer, topics, properties.group(), meters);
+    }
+
+    /** The Spring Cloud Stream function every service binds as {@code steadyEvents-in-0}. */
+    @Bean
+    @ConditionalOnBean(EventHandler.class)
+    Consumer<Message<List<byte[]>>> steadyEvents(InboundEventReader reader, EventHandler handler,
+                                                 DeadLetters deadLetters, ConsumerProperties properties,
+                                                 MeterRegistry meters, Clock clock) {
+        return new BatchEventProcessor(reader, handler, deadLetters, properties, meters, clock);
+    }
+
+    /**
+     * A batch that fails because the store or broker is unreachable is redelivered with growing pauses until they are
+     * back: never skipped, never dead-lettered. (Event-level failures are handled inside the processor.)
+     */
+    @Bean
+    ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> steadyRedeliveryUntilRecovered(
+            ConsumerProperties properties) {
+        return (container, destination, group) -> {
+            ExponentialBackOff backOff = new ExponentialBackOff(properties.transientBackoffInitial().toMillis(), 2.0);
+            backOff.setMaxInterval(properties.transientBackoffMax().toMillis());
+            backOff.setMaxElapsedTime(Long.MAX_VALUE);
+            container.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        };
+    }
+
+    // ---- web ---------------------------------------------------------------------------------------------
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
+            @Value("${steady.web.max-request-size}") DataSize limit) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(limit));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+}

@@ -1,0 +1,161 @@
+package app.steady.platform.consuming;
+
+import app.steady.platform.consuming.InboundEventReader.Accepted;
+import app.steady.platform.consuming.InboundEventReader.Outcome;
+import app.steady.platform.consuming.InboundEventReader.Rejected;
+import app.steady.platform.consuming.InboundEventReader.Skipped;
+import app.steady.platform.observability.EventLogContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+
+/**
+ * The service's Spring Cloud Stream consumer ({@code steadyEvents}): takes a polled batch, reads every record,
+ * dead-letters those that can never be applied, skips unknown types, and hands the rest to the
+ * {@link EventHandler} in one call. If that call fails, the batch is retried one event at a time so that only
+ * the failing event is isolated: retried with back-off, then dead-lettered. A poison message therefore never
+ * blocks its partition. Failures of the store or broker themselves propagate, and the listener container
+ * redelivers the batch with back-off until they pass.
+ */
+public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchEventProcessor.class);
+
+    private final InboundEventReader reader;
+    private final EventHandler handler;
+    private final DeadLetters deadLetters;
+    private final ConsumerProperties properties;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final Timer lag;
+
+    public BatchEventProcessor(InboundEventReader reader, EventHandler handler, DeadLetters deadLetters,
+                               ConsumerProperties properties, MeterRegistry meters, Clock clock) {
+        this.reader = reader;
+        this.handler = handler;
+        this.deadLetters = deadLetters;
+        this.properties = properties;
+        this.meters = meters;
+        this.clock = clock;
+        this.lag = Timer.builder("steady.events.lag")
+                .description("From an event's time to its application by this service")
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+                        Duration.ofSeconds(1), Duration.ofSeconds(5))
+                .register(meters);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void accept(Message<List<byte[]>> batch) {
+        List<byte[]> payloads = batch.getPayload();
+        MessageHeaders headers = batch.getHeaders();
+        List<Map<String, Object>> recordHeaders = (List<Map<String, Object>>) headers.get(KafkaHeaders.BATCH_CONVERTED_HEADERS);
+        List<String> topics = (List<String>) headers.get(KafkaHeaders.RECEIVED_TOPIC);
+        List<Integer> partitions = (List<Integer>) headers.get(KafkaHeaders.RECEIVED_PARTITION);
+        List<Long> offsets = (List<Long>) headers.get(KafkaHeaders.OFFSET);
+        List<Object> keys = (List<Object>) headers.get(KafkaHeaders.RECEIVED_KEY);
+
+        List<Inbound> accepted = new ArrayList<>(payloads.size());
+        for (int i = 0; i < payloads.size(); i++) {
+            String topic = topics.get(i);
+            int partition = partitions.get(i);
+            long offset = offsets.get(i);
+            Object key = keys == null ? null : keys.get(i);
+            Map<String, Object> eventHeaders = recordHeaders == null ? Map.of() : recordHeaders.get(i);
+            Outcome outcome = reader.read(topic, partition, offset, key, eventHeaders, payloads.get(i));
+            if (outcome instanceof Accepted ok) {
+                ok.unknownFields().forEach(field ->
+                        meters.counter("steady.events.unknown.fields", "type", ok.event().type().type()).increment());
+                if (handler.handledTypes().contains(ok.event().type())) {
+                    accepted.add(new Inbound(ok.event(), key, eventHeaders, payloads.get(i)));
+                } else {
+                    count(ok.event().type().type(), "not-handled");
+                }
+            } else if (outcome instanceof Skipped skipped) {
+                meters.counter("steady.events.ignored", "reason", skipped.reason()).increment();
+                log.info("Skipped {}-{}@{} of unknown type {}", topic, partition, offset, skipped.type());
+            } else if (outcome instanceof Rejected rejected) {
+                deadLetters.send(topic, partition, offset, key, eventHeaders, payloads.get(i), rejected.reason());
+                count("invalid", "dead-lettered");
+            }
+        }
+        if (!accepted.isEmpty()) {
+            deliver(accepted);
+        }
+    }
+
+    private void deliver(List<Inbound> records) {
+        List<ReceivedEvent<?>> events = records.stream().<ReceivedEvent<?>>map(Inbound::event).toList();
+        try {
+            handler.handle(events);
+            events.forEach(this::applied);
+        } catch (RuntimeException batchFailure) {
+            if (FailureClassifier.isTransient(batchFailure)) {
+                throw batchFailure;
+            }
+            log.warn("A batch of {} events failed ({}); isolating the failing event", events.size(), batchFailure.toString());
+            records.forEach(this::deliverAlone);
+        }
+    }
+
+    private void deliverAlone(Inbound record) {
+        ReceivedEvent<?> event = record.event();
+        try (EventLogContext ignored = EventLogContext.of(event)) {
+            Duration pause = properties.retryBackoff();
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    handler.handle(List.of(event));
+                    applied(event);
+                    return;
+                } catch (RuntimeException failure) {
+                    if (FailureClassifier.isTransient(failure)) {
+                        throw failure;
+                    }
+                    if (attempt >= properties.attempts()) {
+                        deadLetters.send(event.topic(), event.partition(), event.offset(), record.key(),
+                                record.headers(), record.payload(), "handler failed " + attempt + " times: " + failure);
+                        count(event.type().type(), "dead-lettered");
+                        return;
+                    }
+                    log.warn("Handling {} failed (attempt {} of {}): {}", event.position(), attempt,
+                            properties.attempts(), failure.toString());
+                    sleep(pause);
+                    pause = pause.multipliedBy(2);
+                }
+            }
+        }
+    }
+
+    private void applied(ReceivedEvent<?> event) {
+        count(event.type().type(), "applied");
+        lag.record(Duration.between(event.time(), clock.instant()));
+    }
+
+    private void count(String type, String outcome) {
+        meters.counter("steady.events.consumed", "type", type, "outcome", outcome).increment();
+    }
+
+    /** An accepted event with the record it was read from, kept in case it must be dead-lettered. */
+    private record Inbound(ReceivedEvent<?> event, Object key, Map<String, Object> headers, byte[] payload) {
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying an event", e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package app.steady.platform.events;
+
+import app.steady.events.EventData;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON form of event data. Writes ISO-8601 dates and leaves out nulls; reads tolerantly (unknown fields
+ * are ignored, as the contract's versioning rule requires). Deliberately separate from the API's mapper,
+ * which rejects unknown fields.
+ */
+public final class EventJson {
+
+    private final JsonMapper mapper = JsonMapper.builder()
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    public byte[] write(EventData data) {
+        return mapper.writeValueAsBytes(data);
+    }
+
+    public String writeAsString(EventData data) {
+        return mapper.writeValueAsString(data);
+    }
+
+    public JsonNode readTree(byte[] json) {
+        return mapper.readTree(json);
+    }
+
+    public JsonNode readTree(String json) {
+        return mapper.readTree(json);
+    }
+
+    public <T extends EventData> T read(JsonNode json, Class<T> type) {
+        return mapper.treeToValue(json, type);
+    }
+}

@@ -1,0 +1,30 @@
+package app.steady.platform.outbox;
+
+import java.util.List;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+
+/** The collections whose documents may hold pending events: those of every {@link PublishesEvents} aggregate. */
+public class OutboxCollections {
+
+    private final List<String> names;
+
+    public OutboxCollections(MongoTemplate mongo) {
+        this.names = mongo.getConverter().getMappingContext().getPersistentEntities().stream()
+                .filter(entity -> entity.isAnnotationPresent(PublishesEvents.class))
+                .map(MongoPersistentEntity::getCollection)
+                .distinct()
+                .sorted()
+                .toList();
+        // A sparse index holds only the documents that have pending events, so finding them stays cheap at any size.
+        for (String name : names) {
+            mongo.getCollection(name).createIndex(new Document(OutboxFields.PENDING, 1),
+                    new com.mongodb.client.model.IndexOptions().sparse(true).name("outbox_pending"));
+        }
+    }
+
+    public List<String> names() {
+        return names;
+    }
+}

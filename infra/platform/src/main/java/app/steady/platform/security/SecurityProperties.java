@@ -1,0 +1,25 @@
+package app.steady.platform.security;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Token checks ({@code steady.security.*}).
+ *
+ * @param jwt             how tokens are verified
+ * @param anonymousApiDocs whether the OpenAPI document and UI are served without a token (they hold no data;
+ *                        off by default, on in the local run)
+ */
+@ConfigurationProperties("steady.security")
+public record SecurityProperties(Jwt jwt, boolean anonymousApiDocs) {
+
+    /**
+     * @param jwkSetUri   the identity provider's JWK set (production); takes precedence over {@code hmacSecret}
+     * @param hmacSecret  a shared HS256 secret of at least 32 bytes (local run and tests only)
+     * @param issuer      the required {@code iss}
+     * @param audience    the required {@code aud}
+     * @param clockSkew   tolerated clock difference for {@code exp} and {@code nbf}
+     */
+    public record Jwt(String jwkSetUri, String hmacSecret, String issuer, String audience, Duration clockSkew) {
+    }
+}

@@ -1,0 +1,40 @@
+package app.steady.testing;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+
+/**
+ * Points a test's application context at the shared broker and store, with the test token secret and a topic prefix
+ * of its own (so contexts never read each other's events). Properties a test sets itself still win.
+ */
+public class SteadyInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final String INLINED_TEST_PROPERTIES = "Inlined Test Properties";
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        SteadyTestInfrastructure infrastructure = SteadyTestInfrastructure.get();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
+        properties.put("spring.mongodb.uri", infrastructure.mongoUri());
+        properties.put("steady.security.jwt.hmac-secret", SteadyTestInfrastructure.TOKEN_SECRET);
+        properties.put("steady.events.topic-prefix", "t" + UUID.randomUUID().toString().substring(0, 8) + ".");
+        properties.put("steady.events.partitions", 3);
+        properties.put("steady.outbox.poll-interval", "100ms");
+        properties.put("steady.outbox.metrics-interval", "500ms");
+        properties.put("management.tracing.sampling.probability", 1.0);
+        properties.put("logging.structured.format.console", "");
+        MutablePropertySources sources = context.getEnvironment().getPropertySources();
+        MapPropertySource infrastructureSource = new MapPropertySource("steady-test-infrastructure", properties);
+        if (sources.contains(INLINED_TEST_PROPERTIES)) {
+            sources.addAfter(INLINED_TEST_PROPERTIES, infrastructureSource);
+        } else {
+            sources.addFirst(infrastructureSource);
+        }
+    }
+}

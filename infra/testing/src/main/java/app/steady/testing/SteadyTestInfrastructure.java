@@ -1,0 +1,85 @@
+package app.steady.testing;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/**
+ * One Kafka broker and one MongoDB server for the whole test JVM, started on first use and shared by every test
+ * (tests keep apart by their own ids, databases and topic prefixes). Where a Docker engine exists these are the real
+ * {@code apache/kafka} and {@code mongo} images; otherwise a real KRaft broker from the Kafka jars and
+ * mongo-java-server (memory backend) on a TCP port. Either way the code under test talks to them over the network
+ * with the real clients.
+ */
+public final class SteadyTestInfrastructure {
+
+    /** HS256 secret the test contexts verify tokens with; test-only. */
+    public static final String TOKEN_SECRET = "steady-tests-only-signing-secret-0123456789";
+
+    private static final Logger log = LoggerFactory.getLogger(SteadyTestInfrastructure.class);
+    private static volatile SteadyTestInfrastructure instance;
+
+    private final String kafkaBootstrapServers;
+    private final String mongoUri;
+
+    private SteadyTestInfrastructure(String kafkaBootstrapServers, String mongoUri) {
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.mongoUri = mongoUri;
+    }
+
+    public static SteadyTestInfrastructure get() {
+        if (instance == null) {
+            synchronized (SteadyTestInfrastructure.class) {
+                if (instance == null) {
+                    instance = dockerAvailable() ? startContainers() : startEmbedded();
+                }
+            }
+        }
+        return instance;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
+    }
+
+    public String mongoUri() {
+        return mongoUri;
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static SteadyTestInfrastructure startContainers() {
+        log.info("Docker found: using Testcontainers' apache/kafka and mongo images");
+        KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.2");
+        MongoDBContainer mongo = new MongoDBContainer("mongo:8.0");
+        kafka.start();
+        mongo.start();
+        return new SteadyTestInfrastructure(kafka.getBootstrapServers(), mongo.getConnectionString());
+    }
+
+    private static SteadyTestInfrastructure startEmbedded() {
+        log.info("No Docker: using an in-JVM KRaft broker and mongo-java-server");
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        kafka.brokerProperty("auto.create.topics.enable", "true");
+        kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
+        kafka.afterPropertiesSet();
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        String mongoUri = mongo.bindAndGetConnectionString();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            mongo.shutdownNow();
+            kafka.destroy();
+        }, "steady-test-infrastructure-shutdown"));
+        return new SteadyTestInfrastructure(kafka.getBrokersAsString(), mongoUri);
+    }
+}
