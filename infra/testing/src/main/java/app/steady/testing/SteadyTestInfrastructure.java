@@ -76,10 +76,8 @@ public final class SteadyTestInfrastructure {
         kafka.afterPropertiesSet();
         MongoServer mongo = new MongoServer(new MemoryBackend());
         String mongoUri = mongo.bindAndGetConnectionString();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            mongo.shutdownNow();
-            kafka.destroy();
-        }, "steady-test-infrastructure-shutdown"));
+        // No shutdown hook: both die with the JVM, and stopping them earlier would stall the application
+        // contexts that Spring closes in its own shutdown hook at the same time.
         return new SteadyTestInfrastructure(kafka.getBrokersAsString(), mongoUri);
     }
 }

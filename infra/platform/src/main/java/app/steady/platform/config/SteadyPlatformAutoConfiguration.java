@@ -1,5 +1,8 @@
 package app.steady.platform.config;
 
+import app.steady.platform.caseload.CaseloadDirectory;
+import app.steady.platform.caseload.CaseloadReplica;
+import app.steady.platform.caseload.ClientAccess;
 import app.steady.platform.consuming.BatchEventProcessor;
 import app.steady.platform.consuming.ConsumerProperties;
 import app.steady.platform.consuming.DeadLetters;
@@ -37,7 +40,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -68,6 +70,9 @@ import org.springframework.util.unit.DataSize;
 @EnableScheduling
 @Import({SecurityConfiguration.class, ProblemDetailsAdvice.class})
 public class SteadyPlatformAutoConfiguration {
+
+    /** A service consumes events exactly when it lists the topics it reads here. */
+    static final String CONSUMED_TOPICS = "spring.cloud.stream.bindings.steadyEvents-in-0.destination";
 
     // ---- events ------------------------------------------------------------------------------------------
 
@@ -121,8 +126,7 @@ public class SteadyPlatformAutoConfiguration {
     @Bean
     TopicProvisioner topicProvisioner(KafkaProperties kafka, TopicNames topics, Environment environment,
                                       ConsumerProperties consumer) {
-        List<String> consumed = Arrays.stream(environment.getProperty(
-                        "spring.cloud.stream.bindings.steadyEvents-in-0.destination", "").split(","))
+        List<String> consumed = Arrays.stream(environment.getProperty(CONSUMED_TOPICS, "").split(","))
                 .map(String::trim).filter(name -> !name.isEmpty()).toList();
         TopicProvisioner provisioner = new TopicProvisioner(kafka.buildAdminProperties(), topics,
                 environment.getRequiredProperty("spring.application.name"), consumed, consumer.group(),
@@ -190,13 +194,13 @@ public class SteadyPlatformAutoConfiguration {
         return new DeadLetters(steadyEventProducer, topics, properties.group(), meters);
     }
 
-    /** The Spring Cloud Stream function every service binds as {@code steadyEvents-in-0}. */
+    /** The Spring Cloud Stream function a consuming service binds as {@code steadyEvents-in-0}. */
     @Bean
-    @ConditionalOnBean(EventHandler.class)
-    Consumer<Message<List<byte[]>>> steadyEvents(InboundEventReader reader, EventHandler handler,
+    @ConditionalOnProperty(CONSUMED_TOPICS)
+    Consumer<Message<List<byte[]>>> steadyEvents(InboundEventReader reader, List<EventHandler> handlers,
                                                  DeadLetters deadLetters, ConsumerProperties properties,
                                                  MeterRegistry meters, Clock clock) {
-        return new BatchEventProcessor(reader, handler, deadLetters, properties, meters, clock);
+        return new BatchEventProcessor(reader, handlers, deadLetters, properties, meters, clock);
     }
 
     /**
@@ -212,6 +216,21 @@ public class SteadyPlatformAutoConfiguration {
             backOff.setMaxElapsedTime(Long.MAX_VALUE);
             container.setCommonErrorHandler(new DefaultErrorHandler(backOff));
         };
+    }
+
+    // ---- caseload ----------------------------------------------------------------------------------------
+
+    /** Services other than the caseload's owner keep a replica of it from goals-service's events. */
+    @Bean
+    @ConditionalOnMissingBean(CaseloadDirectory.class)
+    @ConditionalOnProperty(CONSUMED_TOPICS)
+    CaseloadReplica caseloadReplica(MongoTemplate mongo) {
+        return new CaseloadReplica(mongo);
+    }
+
+    @Bean
+    ClientAccess clientAccess(CaseloadDirectory directory) {
+        return new ClientAccess(directory);
     }
 
     // ---- web ---------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ import org.springframework.messaging.MessageHeaders;
 /**
  * The service's Spring Cloud Stream consumer ({@code steadyEvents}): takes a polled batch, reads every record,
  * dead-letters those that can never be applied, skips unknown types, and hands the rest to the
- * {@link EventHandler} in one call. If that call fails, the batch is retried one event at a time so that only
+ * service's {@link EventHandler}s (each gets the events of its types, in order). If that call fails, the batch is retried one event at a time so that only
  * the failing event is isolated: retried with back-off, then dead-lettered. A poison message therefore never
  * blocks its partition. Failures of the store or broker themselves propagate, and the listener container
  * redelivers the batch with back-off until they pass.
@@ -32,17 +32,17 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
     private static final Logger log = LoggerFactory.getLogger(BatchEventProcessor.class);
 
     private final InboundEventReader reader;
-    private final EventHandler handler;
+    private final List<EventHandler> handlers;
     private final DeadLetters deadLetters;
     private final ConsumerProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
     private final Timer lag;
 
-    public BatchEventProcessor(InboundEventReader reader, EventHandler handler, DeadLetters deadLetters,
+    public BatchEventProcessor(InboundEventReader reader, List<EventHandler> handlers, DeadLetters deadLetters,
                                ConsumerProperties properties, MeterRegistry meters, Clock clock) {
         this.reader = reader;
-        this.handler = handler;
+        this.handlers = List.copyOf(handlers);
         this.deadLetters = deadLetters;
         this.properties = properties;
         this.meters = meters;
@@ -77,7 +77,7 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
             if (outcome instanceof Accepted ok) {
                 ok.unknownFields().forEach(field ->
                         meters.counter("steady.events.unknown.fields", "type", ok.event().type().type()).increment());
-                if (handler.handledTypes().contains(ok.event().type())) {
+                if (handlers.stream().anyMatch(handler -> handler.handledTypes().contains(ok.event().type()))) {
                     accepted.add(new Inbound(ok.event(), key, eventHeaders, payloads.get(i)));
                 } else {
                     count(ok.event().type().type(), "not-handled");
@@ -98,7 +98,7 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
     private void deliver(List<Inbound> records) {
         List<ReceivedEvent<?>> events = records.stream().<ReceivedEvent<?>>map(Inbound::event).toList();
         try {
-            handler.handle(events);
+            handleAll(events);
             events.forEach(this::applied);
         } catch (RuntimeException batchFailure) {
             if (FailureClassifier.isTransient(batchFailure)) {
@@ -115,7 +115,7 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
             Duration pause = properties.retryBackoff();
             for (int attempt = 1; ; attempt++) {
                 try {
-                    handler.handle(List.of(event));
+                    handleAll(List.of(event));
                     applied(event);
                     return;
                 } catch (RuntimeException failure) {
@@ -133,6 +133,17 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
                     sleep(pause);
                     pause = pause.multipliedBy(2);
                 }
+            }
+        }
+    }
+
+    /** Gives each handler the events of its types, in order. Handlers are idempotent, so a retried event is safe. */
+    private void handleAll(List<ReceivedEvent<?>> events) {
+        for (EventHandler handler : handlers) {
+            List<ReceivedEvent<?>> mine = events.stream()
+                    .filter(event -> handler.handledTypes().contains(event.type())).toList();
+            if (!mine.isEmpty()) {
+                handler.handle(mine);
             }
         }
     }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A service's reaction to events. One per service; the platform binds it to the topics the service lists in
- * {@code spring.cloud.stream.bindings.steadyEvents-in-0.destination}.
+ * A feature's reaction to events; a service may have several. The platform reads the topics the service lists in
+ * {@code spring.cloud.stream.bindings.steadyEvents-in-0.destination} and gives each handler the events of its types.
  *
  * <p>Must be idempotent: a batch may be delivered again after a failure or a restart, and the topics may be
  * replayed. Record applied events in a {@link ConsumptionLedger} in the same document write as their effect.

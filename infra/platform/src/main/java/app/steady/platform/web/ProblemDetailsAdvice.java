@@ -1,10 +1,17 @@
 package app.steady.platform.web;
 
+import app.steady.platform.errors.ConflictException;
+import app.steady.platform.errors.FieldError;
+import app.steady.platform.errors.InvalidRequestException;
+import app.steady.platform.errors.NotFoundException;
+import app.steady.platform.errors.PreconditionFailedException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -13,6 +20,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -27,6 +35,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * {@code {field, message}}, with the fields also named in {@code detail}.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
@@ -121,6 +130,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "A resource with the same identity already exists");
         response.getBody().setProperty("code", "ALREADY_EXISTS");
         return response;
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException ex) {
+        return problem(HttpStatus.FORBIDDEN, "Not allowed", "Your role may not perform this operation");
     }
 
     @ExceptionHandler(Exception.class)

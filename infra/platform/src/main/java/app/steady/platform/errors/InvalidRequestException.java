@@ -1,4 +1,4 @@
-package app.steady.platform.web;
+package app.steady.platform.errors;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package app.steady.platform.web;
+package app.steady.platform.errors;
 
 /** The request is valid but conflicts with the resource's current state, e.g. an invalid lifecycle transition. */
 public class ConflictException extends RuntimeException {

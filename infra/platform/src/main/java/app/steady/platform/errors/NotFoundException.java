@@ -1,4 +1,4 @@
-package app.steady.platform.web;
+package app.steady.platform.errors;
 
 /**
  * The resource does not exist for this caller. Also used where it exists but belongs to someone the caller may

@@ -1,4 +1,4 @@
-package app.steady.platform.web;
+package app.steady.platform.errors;
 
 /** One offending field of a request, as listed in a problem's {@code errors}. */
 public record FieldError(String field, String message) {

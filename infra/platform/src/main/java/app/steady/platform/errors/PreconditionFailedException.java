@@ -1,4 +1,4 @@
-package app.steady.platform.web;
+package app.steady.platform.errors;
 
 /** The caller's {@code If-Match} version is no longer the current one: they must re-read before writing. */
 public class PreconditionFailedException extends RuntimeException {

@@ -1,0 +1,34 @@
+package app.steady.platform.caseload;
+
+import app.steady.platform.security.Caller;
+import app.steady.platform.security.Role;
+import app.steady.platform.errors.NotFoundException;
+
+/** The access rule for a client's information, the same in every service. */
+public class ClientAccess {
+
+    private final CaseloadDirectory directory;
+
+    public ClientAccess(CaseloadDirectory directory) {
+        this.directory = directory;
+    }
+
+    public boolean mayAccess(Caller caller, String clientId) {
+        if (caller.role() == Role.CLIENT) {
+            return caller.userId().equals(clientId);
+        }
+        if (caller.role() == Role.THERAPIST) {
+            return directory.therapistOf(caller.tenantId(), clientId).filter(caller.userId()::equals).isPresent();
+        }
+        return false;
+    }
+
+    /**
+     * @throws NotFoundException when the caller may not see this client's information, as if it did not exist
+     */
+    public void requireAccess(Caller caller, String clientId) {
+        if (!mayAccess(caller, clientId)) {
+            throw new NotFoundException("Client " + clientId);
+        }
+    }
+}
