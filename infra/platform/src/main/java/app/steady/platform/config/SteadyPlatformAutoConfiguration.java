@@ -8,6 +8,7 @@ import app.steady.platform.consuming.ConsumerProperties;
 import app.steady.platform.consuming.DeadLetters;
 import app.steady.platform.consuming.EventHandler;
 import app.steady.platform.consuming.InboundEventReader;
+import app.steady.platform.consuming.ProjectionUpdater;
 import app.steady.platform.events.EventJson;
 import app.steady.platform.events.EventSchemas;
 import app.steady.platform.events.TopicNames;
@@ -192,6 +193,11 @@ public class SteadyPlatformAutoConfiguration {
     DeadLetters deadLetters(Producer<String, byte[]> steadyEventProducer, TopicNames topics,
                             ConsumerProperties properties, MeterRegistry meters) {
         return new DeadLetters(steadyEventProducer, topics, properties.group(), meters);
+    }
+
+    @Bean
+    ProjectionUpdater projectionUpdater(MongoTemplate mongo) {
+        return new ProjectionUpdater(mongo);
     }
 
     /** The Spring Cloud Stream function a consuming service binds as {@code steadyEvents-in-0}. */

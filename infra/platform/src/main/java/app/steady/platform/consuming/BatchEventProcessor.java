@@ -66,6 +66,7 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
         List<Long> offsets = (List<Long>) headers.get(KafkaHeaders.OFFSET);
         List<Object> keys = (List<Object>) headers.get(KafkaHeaders.RECEIVED_KEY);
 
+        log.debug("Received a batch of {} records", payloads.size());
         List<Inbound> accepted = new ArrayList<>(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
             String topic = topics.get(i);

@@ -40,6 +40,7 @@ public final class EventSchemas {
 
     /** The violations of the schema, each naming the field, e.g. {@code "$.mood: must be at most 10"}; empty when valid. */
     public List<String> violations(EventType type, JsonNode data) {
-        return schemas.get(type).validate(data).stream().map(Error::toString).toList();
+        return schemas.get(type).validate(data).stream()
+                .map(error -> error.getInstanceLocation() + ": " + error.getMessage()).toList();
     }
 }

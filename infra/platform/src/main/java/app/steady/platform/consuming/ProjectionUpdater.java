@@ -1,0 +1,54 @@
+package app.steady.platform.consuming;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * Applies a batch of events to projections with one read and one write per document, however many of the batch's
+ * events touch it (coalescing is what makes replays fast). Events a document's ledger has already seen are skipped;
+ * each document is written with its version checked, and a concurrent write fails the batch so it is redelivered
+ * and re-applied against the fresh document.
+ */
+public class ProjectionUpdater {
+
+    private final MongoTemplate mongo;
+
+    public ProjectionUpdater(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * @param idOf   the projection document an event belongs to
+     * @param create a new, empty document for an id, given the first event that touches it
+     * @param apply  the effect of one event on its document (never called twice for the same event)
+     */
+    public <D extends Projection> void apply(List<ReceivedEvent<?>> events, Class<D> type,
+                                             Function<ReceivedEvent<?>, String> idOf, BiFunction<String, ReceivedEvent<?>, D> create,
+                                             BiConsumer<D, ReceivedEvent<?>> apply) {
+        Set<String> ids = new LinkedHashSet<>();
+        events.forEach(event -> ids.add(idOf.apply(event)));
+        Map<String, D> documents = new LinkedHashMap<>();
+        mongo.find(Query.query(where("_id").in(ids)), type).forEach(document -> documents.put(document.id(), document));
+
+        Map<String, D> changed = new LinkedHashMap<>();
+        for (ReceivedEvent<?> event : events) {
+            String id = idOf.apply(event);
+            D document = documents.computeIfAbsent(id, newId -> create.apply(newId, event));
+            if (document.ledger().firstDelivery(event)) {
+                apply.accept(document, event);
+                changed.put(id, document);
+            }
+        }
+        changed.values().forEach(mongo::save);
+    }
+}
