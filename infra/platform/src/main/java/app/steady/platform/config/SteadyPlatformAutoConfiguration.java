@@ -13,6 +13,7 @@ import app.steady.platform.events.EventJson;
 import app.steady.platform.events.EventSchemas;
 import app.steady.platform.events.TopicNames;
 import app.steady.platform.observability.KafkaHealthIndicator;
+import app.steady.platform.observability.MongoHealthIndicator;
 import app.steady.platform.observability.TraceContext;
 import app.steady.platform.outbox.AggregateStore;
 import app.steady.platform.outbox.EventRecorder;
@@ -143,6 +144,11 @@ public class SteadyPlatformAutoConfiguration {
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
         return new KafkaHealthIndicator(config);
+    }
+
+    @Bean
+    MongoHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new MongoHealthIndicator(mongo);
     }
 
     // ---- outbox ------------------------------------------------------------------------------------------

@@ -1,7 +1,6 @@
 package app.steady.platform.events;
 
 import app.steady.events.EventType;
-import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
