@@ -104,7 +104,7 @@ public final class SteadyLocal {
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
             String name = service.getKey();
             String prefix = name.toUpperCase().replace('-', '_') + "_";
-            ServiceProcess process = new ServiceProcess(name, root.resolve(name).resolve("target").resolve(name + ".jar"),
+            ServiceProcess process = new ServiceProcess(name, executableJar(root, name),
                     port(prefix + "PORT", service.getValue()), dataDir.resolve("logs"));
             Map<String, String> serviceEnv = new LinkedHashMap<>();
             serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", env.getOrDefault(prefix + "KAFKA_BOOTSTRAP_SERVERS", kafkaServers));
@@ -123,6 +123,11 @@ public final class SteadyLocal {
         if (demo) {
             new DemoFeeder(tokens, DEMO_TENANT, services).feed();
         }
+    }
+
+    /** Where the build puts a service's executable jar. */
+    public static Path executableJar(Path root, String service) {
+        return root.resolve(service).resolve("target").resolve(service + "-exec.jar");
     }
 
     void stopAll() {

@@ -66,6 +66,11 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
         List<Long> offsets = (List<Long>) headers.get(KafkaHeaders.OFFSET);
         List<Object> keys = (List<Object>) headers.get(KafkaHeaders.RECEIVED_KEY);
 
+        if (offsets == null || payloads.size() != offsets.size()) {
+            // Never let a batch whose records were lost in conversion be committed as if it were processed.
+            throw new IllegalStateException("Batch of " + payloads.size() + " payloads for "
+                    + (offsets == null ? "unknown" : offsets.size()) + " records; refusing to commit it");
+        }
         log.debug("Received a batch of {} records", payloads.size());
         List<Inbound> accepted = new ArrayList<>(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
