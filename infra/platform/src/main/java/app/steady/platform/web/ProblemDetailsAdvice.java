@@ -71,7 +71,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        Throwable cause = ex.getMostSpecificCause();
+        Throwable cause = jacksonCauseOf(ex);
         FieldError error;
         if (cause instanceof UnrecognizedPropertyException unknown) {
             error = new FieldError(path(unknown), "unknown field; the request may only contain documented fields");
@@ -157,6 +157,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         return ResponseEntity.status(status).body(problem);
+    }
+
+    /** The outermost Jackson exception: it knows the JSON path; deeper causes (e.g. a date parser) do not. */
+    private static Throwable jacksonCauseOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException) {
+                return cause;
+            }
+        }
+        return failure;
     }
 
     private static String path(JacksonException exception) {
