@@ -15,6 +15,7 @@ import app.steady.testing.KafkaTestClient;
 import app.steady.testing.SteadyIntegrationTest;
 import app.steady.testing.TestEvents;
 import app.steady.testing.TestTokens;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -58,5 +59,18 @@ class HomeworkServiceStartsIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(caseload.therapistOf(tenant, client)).contains("therapist-7"));
         assertThat(caseload.therapistOf("another-tenant", client)).isEmpty();
+    }
+
+    @Test
+    void readsTheGoldenExampleOfTheCaseloadEvents() {
+        String tenant = "tenant-" + UUID.randomUUID();
+        String example = TestEvents.goldenExample(EventType.CLIENT_ASSIGNED);
+        String client = json.readTree(example).get("clientId").asString();
+        String therapist = json.readTree(example).get("therapistId").asString();
+        KafkaTestClient.shared().send(topics.of(EventType.CLIENT_ASSIGNED.topic()), client,
+                TestEvents.headers(EventType.CLIENT_ASSIGNED, tenant, client), example.getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(caseload.therapistOf(tenant, client)).contains(therapist));
     }
 }

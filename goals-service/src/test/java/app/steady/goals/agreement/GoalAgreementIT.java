@@ -74,10 +74,22 @@ class GoalAgreementIT {
         assertThat(KafkaTestClient.header(goalSet, CloudEventHeaders.TENANT)).isEqualTo(tenant);
         assertThat(KafkaTestClient.header(goalSet, CloudEventHeaders.SUBJECT)).isEqualTo(client);
         assertThat(KafkaTestClient.header(goalSet, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(KafkaTestClient.header(goalSet, CloudEventHeaders.TRACEPARENT))
+                .as("the trace of the API request travels with the event")
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         JsonNode data = json.readTree(goalSet.value());
         assertThat(schemas.violations(EventType.GOAL_SET, data)).isEmpty();
         assertThat(data.get("therapistId").asString()).isEqualTo(therapist);
         assertThat(data.get("weight").asInt()).isEqualTo(2);
+
+        List<ConsumerRecord<String, byte[]>> ours = records.stream()
+                .filter(r -> tenant.equals(KafkaTestClient.header(r, CloudEventHeaders.TENANT))).toList();
+        assertThat(ours).extracting(r -> KafkaTestClient.header(r, CloudEventHeaders.TYPE))
+                .containsExactly(EventType.CLIENT_ASSIGNED.type(), EventType.GOAL_SET.type());
+        for (ConsumerRecord<String, byte[]> record : ours) {
+            EventType type = EventType.ofType(KafkaTestClient.header(record, CloudEventHeaders.TYPE)).orElseThrow();
+            assertThat(schemas.violations(type, json.readTree(record.value()))).as(type.type()).isEmpty();
+        }
     }
 
     @Test

@@ -1,21 +1,98 @@
 package app.steady.local;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 
-/** Feeds realistic activity through the public APIs so a newcomer sees the platform working. */
+/**
+ * Feeds realistic activity through the public APIs, as the people using Steady would, so a newcomer sees the
+ * platform working: an admin puts a few dozen clients on three therapists' caseloads, clients and therapists
+ * propose goals, and most are agreed by both (so goal-set events flow to the other services).
+ */
 final class DemoFeeder {
 
+    static final int THERAPISTS = 3;
+    static final int CLIENTS = 30;
+
+    private static final List<String> GOALS = List.of(
+            "Walk for 20 minutes most mornings", "Get to bed by 23:00 on weeknights",
+            "Call a friend once a week", "Practise box breathing before work",
+            "Cook a proper meal three times a week", "Notice and write down one good moment a day",
+            "Go back to the Saturday football group", "Limit news scrolling to 15 minutes a day");
+    private static final List<String> REASONS = List.of(
+            "I feel calmer when I have moved", "Tired days are my worst days", "I have drifted away from people",
+            "My mornings start in a rush", "I want to look after myself again");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final DevTokens tokens;
     private final String tenant;
-    private final List<ServiceProcess> services;
+    private final String goals;
+    private final Random random = new Random(42);
 
     DemoFeeder(DevTokens tokens, String tenant, List<ServiceProcess> services) {
         this.tokens = tokens;
         this.tenant = tenant;
-        this.services = services;
+        this.goals = services.stream().filter(s -> s.name().equals("goals-service")).findFirst()
+                .orElseThrow().baseUrl();
     }
 
     void feed() {
-        System.out.println("Demo mode: feeding activity ...");
+        System.out.println("Demo mode: feeding activity for " + CLIENTS + " clients and " + THERAPISTS
+                + " therapists through the public APIs ...");
+        int agreed = 0;
+        for (int c = 1; c <= CLIENTS; c++) {
+            String client = "client-" + c;
+            String therapist = "therapist-" + (1 + (c - 1) % THERAPISTS);
+            send("PUT", goals + "/caseload/clients/" + client, token("admin-1", "ADMIN"),
+                    "{\"therapistId\":\"" + therapist + "\"}");
+            int goalCount = 1 + random.nextInt(3);
+            for (int g = 0; g < goalCount; g++) {
+                boolean clientProposes = random.nextBoolean();
+                String proposer = clientProposes ? token(client, "CLIENT") : token(therapist, "THERAPIST");
+                String other = clientProposes ? token(therapist, "THERAPIST") : token(client, "CLIENT");
+                HttpResponse<String> proposed = send("POST", goals + "/clients/" + client + "/goals", proposer,
+                        "{\"title\":\"" + pick(GOALS) + "\",\"whyItMatters\":\"" + pick(REASONS)
+                                + "\",\"weight\":" + (1 + random.nextInt(3)) + "}");
+                String location = proposed.headers().firstValue("Location").orElse(null);
+                if (location != null && random.nextInt(10) < 8) {
+                    send("POST", goals + location + "/agreement", other, "{\"version\":1}");
+                    agreed++;
+                }
+            }
+        }
+        System.out.println("Demo data in place: " + agreed + " goals agreed. Log in as therapist-1 / client-1 with"
+                + " the tokens above.");
+    }
+
+    private String token(String user, String role) {
+        return "Bearer " + tokens.token(tenant, user, role, Duration.ofMinutes(30));
+    }
+
+    private String pick(List<String> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+
+    private HttpResponse<String> send(String method, String url, String authorization, String json) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", authorization).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 400 && response.statusCode() != 409) {
+                throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response;
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + url + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -154,7 +154,7 @@ public final class SteadyLocal {
             out.append("  %-18s %s   OpenAPI UI: %s/swagger-ui.html   metrics: %s/actuator/prometheus%n"
                     .formatted(service.name(), service.baseUrl(), service.baseUrl(), service.baseUrl()));
         }
-        out.append("\n  Dashboard:         ").append(services.get(services.size() - 1).baseUrl()).append("/dashboard\n");
+        out.append('\n');
         out.append("  Kafka:             ").append(kafkaServers).append('\n');
         out.append("  MongoDB:           ").append(mongoUri).append('\n');
         out.append("  Logs and data:     ").append(dataDir).append('\n');

@@ -1,5 +1,6 @@
 package app.steady.platform.consuming;
 
+import app.steady.events.CloudEventHeaders;
 import app.steady.platform.consuming.InboundEventReader.Accepted;
 import app.steady.platform.consuming.InboundEventReader.Outcome;
 import app.steady.platform.consuming.InboundEventReader.Rejected;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
@@ -79,6 +81,7 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
             long offset = offsets.get(i);
             Object key = keys == null ? null : keys.get(i);
             Map<String, Object> eventHeaders = recordHeaders == null ? Map.of() : recordHeaders.get(i);
+            MDC.put(EventLogContext.EVENT_ID, InboundEventReader.header(eventHeaders, CloudEventHeaders.ID));
             Outcome outcome = reader.read(topic, partition, offset, key, eventHeaders, payloads.get(i));
             if (outcome instanceof Accepted ok) {
                 ok.unknownFields().forEach(field ->
@@ -95,6 +98,7 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
                 deadLetters.send(topic, partition, offset, key, eventHeaders, payloads.get(i), rejected.reason());
                 count("invalid", "dead-lettered");
             }
+            MDC.remove(EventLogContext.EVENT_ID);
         }
         if (!accepted.isEmpty()) {
             deliver(accepted);
