@@ -1,4 +1,4 @@
-package app.steady.reminders;
+package app.steady.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,10 +11,6 @@ import app.steady.events.goals.ClientAssigned;
 import app.steady.platform.caseload.CaseloadDirectory;
 import app.steady.platform.events.EventJson;
 import app.steady.platform.events.TopicNames;
-import app.steady.testing.KafkaTestClient;
-import app.steady.testing.SteadyIntegrationTest;
-import app.steady.testing.TestEvents;
-import app.steady.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,21 +19,25 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** reminders-service starts on the real broker and store, reports its health, and keeps its caseload replica from events. */
+/**
+ * What every service that consumes events must do, written once: extend it in the service's tests. The service
+ * starts on the real broker and store, reports health to anyone and metrics only to operators, and keeps its
+ * caseload replica from goals-service's events, golden example included.
+ */
 @SteadyIntegrationTest
-class RemindersServiceStartsIT {
+public abstract class ConsumingServiceBaseline {
 
     @Autowired
-    MockMvc mvc;
+    protected MockMvc mvc;
     @Autowired
-    TopicNames topics;
+    protected TopicNames topics;
     @Autowired
-    EventJson json;
+    protected EventJson json;
     @Autowired
-    CaseloadDirectory caseload;
+    protected CaseloadDirectory caseload;
 
     @Test
-    void reportsReadinessWithMongoAndKafkaAndNothingElseAnonymously() throws Exception {
+    void reportsReadinessToAnyoneAndMetricsOnlyToOperators() throws Exception {
         mvc.perform(get("/actuator/health/readiness"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.components.mongo.status").value("UP"));
@@ -49,12 +49,10 @@ class RemindersServiceStartsIT {
     }
 
     @Test
-    void learnsTheCaseloadFromGoalsServiceEvents() {
+    void learnsTheCaseloadFromGoalsServiceEventsPerTenant() {
         String tenant = "tenant-" + UUID.randomUUID();
         String client = "client-" + UUID.randomUUID();
-        ClientAssigned assigned = new ClientAssigned(client, "therapist-7", Instant.now());
-        KafkaTestClient.shared().send(topics.of(EventType.CLIENT_ASSIGNED.topic()), client,
-                TestEvents.headers(EventType.CLIENT_ASSIGNED, tenant, client), json.write(assigned));
+        send(tenant, client, json.write(new ClientAssigned(client, "therapist-7", Instant.now())));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(caseload.therapistOf(tenant, client)).contains("therapist-7"));
@@ -67,10 +65,14 @@ class RemindersServiceStartsIT {
         String example = TestEvents.goldenExample(EventType.CLIENT_ASSIGNED);
         String client = json.readTree(example).get("clientId").asString();
         String therapist = json.readTree(example).get("therapistId").asString();
-        KafkaTestClient.shared().send(topics.of(EventType.CLIENT_ASSIGNED.topic()), client,
-                TestEvents.headers(EventType.CLIENT_ASSIGNED, tenant, client), example.getBytes(StandardCharsets.UTF_8));
+        send(tenant, client, example.getBytes(StandardCharsets.UTF_8));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(caseload.therapistOf(tenant, client)).contains(therapist));
+    }
+
+    private void send(String tenant, String client, byte[] data) {
+        KafkaTestClient.shared().send(topics.of(EventType.CLIENT_ASSIGNED.topic()), client,
+                TestEvents.headers(EventType.CLIENT_ASSIGNED, tenant, client), data);
     }
 }

@@ -1,0 +1,7 @@
+package app.steady.analytics;
+
+import app.steady.testing.ConsumingServiceBaseline;
+
+/** analytics-service meets the baseline of every consuming service (health, metrics access, caseload replica). */
+class AnalyticsServiceBaselineIT extends ConsumingServiceBaseline {
+}
