@@ -3,6 +3,7 @@ package app.steady.goals.caseload;
 import app.steady.platform.caseload.CaseloadDirectory;
 import app.steady.platform.outbox.AggregateStore;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -41,6 +42,11 @@ public class Caseload implements CaseloadDirectory {
 
     public Optional<CaseloadAssignment> find(String tenantId, String clientId) {
         return assignments.findById(CaseloadAssignment.idOf(tenantId, clientId));
+    }
+
+    /** The clients currently on a therapist's caseload. */
+    public List<CaseloadAssignment> clientsOf(String tenantId, String therapistId) {
+        return assignments.findByTenantIdAndTherapistIdOrderByClientId(tenantId, therapistId);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package app.steady.platform.web;
 
 import app.steady.platform.errors.InvalidRequestException;
+import app.steady.platform.errors.PreconditionFailedException;
 
 /**
  * A resource's stored revision as an HTTP entity tag. Clients send it back in {@code If-Match}; a write made against
@@ -13,6 +14,19 @@ public final class ETags {
 
     public static String of(Long revision) {
         return "\"" + revision + "\"";
+    }
+
+    /**
+     * Refuses a write based on a read that is no longer current.
+     *
+     * @param ifMatch the revision the caller read (from {@link #revisionOf}), or null when they sent none
+     * @throws PreconditionFailedException when it is not the current revision
+     */
+    public static void requireCurrent(Long ifMatch, Long current, String what) {
+        if (ifMatch != null && !ifMatch.equals(current)) {
+            throw new PreconditionFailedException("The " + what + " changed since you read it (now at revision "
+                    + current + "); read it again");
+        }
     }
 
     /** The revision an {@code If-Match} header names, or null when the header is absent or {@code *}. */
