@@ -104,10 +104,7 @@ public class GoalAgreements {
     /** Only the client records their progress; the event carries their GAS T-score across scaled goals after it. */
     public Goal recordCheckIn(Caller caller, String clientId, String goalId, Integer attainmentScore,
                               Integer percentComplete, int confidence, String note) {
-        if (!caller.isClient(clientId)) {
-            access.requireAccess(caller, clientId);
-            throw new AccessDeniedException("Progress is recorded by the client; therapists comment on it");
-        }
+        access.requireClientThemselves(caller, clientId, "Progress is recorded by the client; therapists comment on it");
         return change(caller, clientId, goalId, null, goal -> {
             CheckIn checkIn = goal.recordCheckIn(attainmentScore, percentComplete, confidence, note, clock.instant());
             OptionalDouble tScore = tScoreWith(goal);

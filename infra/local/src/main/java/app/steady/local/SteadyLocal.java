@@ -79,7 +79,8 @@ public final class SteadyLocal {
     }
 
     void startAll() {
-        String secret = signingSecret();
+        String secret = secretFile("dev-signing-secret", 48, false);
+        String masterKey = secretFile("dev-master-key", 32, true);
         String kafkaServers = env.get("KAFKA_BOOTSTRAP_SERVERS");
         if (kafkaServers == null || kafkaServers.isBlank()) {
             say("Starting Kafka (KRaft) ...");
@@ -110,6 +111,7 @@ public final class SteadyLocal {
             serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", env.getOrDefault(prefix + "KAFKA_BOOTSTRAP_SERVERS", kafkaServers));
             serviceEnv.put("MONGODB_URI", env.getOrDefault(prefix + "MONGODB_URI", mongoUri));
             serviceEnv.put("STEADY_JWT_HMAC_SECRET", secret);
+            serviceEnv.put("STEADY_HOMEWORK_MASTER_KEY", masterKey);
             process.start(serviceEnv, List.of("--steady.security.anonymous-api-docs=true",
                     "--steady.dashboard.base-url=http://127.0.0.1:" + SERVICES.get("analytics-service")));
             services.add(process);
@@ -176,15 +178,19 @@ public final class SteadyLocal {
         say(out.toString());
     }
 
-    /** The local run's token signing secret: made once per data directory, never committed. */
-    private String signingSecret() {
-        Path file = dataDir.resolve("dev-signing-secret");
+    /**
+     * A random secret of the local run (token signing secret, encryption master key): made once per data directory,
+     * never committed.
+     */
+    private String secretFile(String name, int bytes, boolean standardBase64) {
+        Path file = dataDir.resolve(name);
         try {
             Files.createDirectories(dataDir);
             if (!Files.exists(file)) {
-                byte[] random = new byte[48];
+                byte[] random = new byte[bytes];
                 new SecureRandom().nextBytes(random);
-                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+                Files.writeString(file, standardBase64 ? Base64.getEncoder().encodeToString(random)
+                        : Base64.getUrlEncoder().withoutPadding().encodeToString(random));
             }
             return Files.readString(file).trim();
         } catch (IOException e) {

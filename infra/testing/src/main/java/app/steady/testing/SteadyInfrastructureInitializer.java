@@ -23,6 +23,7 @@ public class SteadyInfrastructureInitializer implements ApplicationContextInitia
         properties.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
         properties.put("spring.mongodb.uri", infrastructure.mongoUri());
         properties.put("steady.security.jwt.hmac-secret", SteadyTestInfrastructure.TOKEN_SECRET);
+        properties.put("steady.homework.encryption.master-key", SteadyTestInfrastructure.MASTER_KEY);
         properties.put("steady.events.topic-prefix", "t" + UUID.randomUUID().toString().substring(0, 8) + ".");
         properties.put("steady.events.partitions", 3);
         properties.put("steady.outbox.poll-interval", "100ms");

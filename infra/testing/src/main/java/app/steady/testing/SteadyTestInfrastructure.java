@@ -20,6 +20,8 @@ public final class SteadyTestInfrastructure {
 
     /** HS256 secret the test contexts verify tokens with; test-only. */
     public static final String TOKEN_SECRET = "steady-tests-only-signing-secret-0123456789";
+    /** Base64 of the 32-byte master key that wraps clients' keys in tests; test-only. */
+    public static final String MASTER_KEY = "c3RlYWR5LXRlc3RzLW9ubHktbWFzdGVyLWtleS0wMTI=";
 
     private static final Logger log = LoggerFactory.getLogger(SteadyTestInfrastructure.class);
     private static volatile SteadyTestInfrastructure instance;

@@ -4,7 +4,7 @@ import app.steady.events.EventData;
 import java.time.Instant;
 
 /**
- * An occurrence was completed. {@code late} means after its due time but before its window closed;
+ * An occurrence was completed. {@code late} means after its completion window closed (still accepted for a while);
  * {@code helpfulness} (1-5) and {@code difficulty} (1-5) are optional.
  */
 public record HomeworkCompleted(String assignmentId, String clientId, String occurrenceId, String kind,

@@ -3,6 +3,7 @@ package app.steady.platform.caseload;
 import app.steady.platform.security.Caller;
 import app.steady.platform.security.Role;
 import app.steady.platform.errors.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
 
 /** The access rule for a client's information, the same in every service. */
 public class ClientAccess {
@@ -29,6 +30,19 @@ public class ClientAccess {
     public void requireAccess(Caller caller, String clientId) {
         if (!mayAccess(caller, clientId)) {
             throw new NotFoundException("Client " + clientId);
+        }
+    }
+
+    /**
+     * For what only the client does themselves (completing homework, logging mood, writing their journal).
+     *
+     * @throws NotFoundException     when the caller may not see this client at all
+     * @throws AccessDeniedException (403) when they may see but are not the client, with {@code why}
+     */
+    public void requireClientThemselves(Caller caller, String clientId, String why) {
+        requireAccess(caller, clientId);
+        if (!caller.isClient(clientId)) {
+            throw new AccessDeniedException(why);
         }
     }
 }

@@ -1,0 +1,10 @@
+package app.steady.homework.mood;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface MoodEntryRepository extends MongoRepository<MoodEntry, String> {
+
+    Page<MoodEntry> findByTenantIdAndClientIdOrderByLoggedAtDesc(String tenantId, String clientId, Pageable page);
+}

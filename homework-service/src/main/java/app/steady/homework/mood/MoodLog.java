@@ -1,0 +1,57 @@
+package app.steady.homework.mood;
+
+import app.steady.homework.encryption.TextCipher;
+import app.steady.platform.caseload.ClientAccess;
+import app.steady.platform.errors.InvalidRequestException;
+import app.steady.platform.outbox.AggregateStore;
+import app.steady.platform.security.Caller;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+
+/** Logging and reading mood check-ins: the client logs; the client and their therapist read. */
+@Service
+public class MoodLog {
+
+    private final MoodEntryRepository entries;
+    private final AggregateStore store;
+    private final TextCipher cipher;
+    private final ClientAccess access;
+    private final Clock clock;
+
+    MoodLog(MoodEntryRepository entries, AggregateStore store, TextCipher cipher, ClientAccess access, Clock clock) {
+        this.entries = entries;
+        this.store = store;
+        this.cipher = cipher;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    public MoodEntry log(Caller caller, String clientId, MoodReading reading, String note, String timeZone,
+                         String occurrenceId) {
+        access.requireClientThemselves(caller, clientId, "Mood is logged by the client");
+        List<String> unknown = reading.emotions().stream().filter(e -> !Emotions.VOCABULARY.contains(e)).toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidRequestException("emotions", "not in the vocabulary " + Emotions.VOCABULARY + ": " + unknown);
+        }
+        String id = UUID.randomUUID().toString();
+        String encryptedNote = note == null || note.isBlank() ? null : cipher.encrypt(caller.tenantId(), clientId, id, note);
+        MoodEntry entry = new MoodEntry(id, caller.tenantId(), clientId, reading, encryptedNote, occurrenceId,
+                clock.instant(), timeZone);
+        return store.insert(entry, caller.tenantId(), entry.logged());
+    }
+
+    public Page<MoodEntry> history(Caller caller, String clientId, Pageable page) {
+        access.requireAccess(caller, clientId);
+        return entries.findByTenantIdAndClientIdOrderByLoggedAtDesc(caller.tenantId(), clientId, page);
+    }
+
+    public Optional<String> noteOf(MoodEntry entry) {
+        return entry.encryptedNote() == null ? Optional.empty()
+                : cipher.decrypt(entry.tenantId(), entry.clientId(), entry.id(), entry.encryptedNote());
+    }
+}
