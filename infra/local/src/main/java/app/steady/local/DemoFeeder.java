@@ -12,7 +12,8 @@ import java.util.Random;
 /**
  * Feeds realistic activity through the public APIs, as the people using Steady would, so a newcomer sees the
  * platform working: an admin puts a few dozen clients on three therapists' caseloads, clients and therapists
- * propose goals, and most are agreed by both (so goal-set events flow to the other services).
+ * propose goals and most are agreed by both, therapists assign daily homework, and clients log their mood and
+ * complete a PHQ-9 (so events flow to the other services).
  */
 final class DemoFeeder {
 
@@ -32,13 +33,14 @@ final class DemoFeeder {
     private final DevTokens tokens;
     private final String tenant;
     private final String goals;
+    private final String homework;
     private final Random random = new Random(42);
 
     DemoFeeder(DevTokens tokens, String tenant, List<ServiceProcess> services) {
         this.tokens = tokens;
         this.tenant = tenant;
-        this.goals = services.stream().filter(s -> s.name().equals("goals-service")).findFirst()
-                .orElseThrow().baseUrl();
+        this.goals = urlOf(services, "goals-service");
+        this.homework = urlOf(services, "homework-service");
     }
 
     void feed() {
@@ -65,8 +67,34 @@ final class DemoFeeder {
                 }
             }
         }
-        System.out.println("Demo data in place: " + agreed + " goals agreed. Log in as therapist-1 / client-1 with"
-                + " the tokens above.");
+        for (int c = 1; c <= CLIENTS; c++) {
+            practise("client-" + c, "therapist-" + (1 + (c - 1) % THERAPISTS));
+        }
+        System.out.println("Demo data in place: " + agreed + " goals agreed, homework assigned, moods and"
+                + " questionnaires logged. Log in as therapist-1 / client-1 with the tokens above.");
+    }
+
+    /** Homework and self-report: a daily breathing exercise and mood check-in, a mood log and a PHQ-9. */
+    private void practise(String client, String therapist) {
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString();
+        String schedule = "{\"recurrence\":\"DAILY\",\"startDate\":\"" + today + "\",\"times\":[\"09:00\",\"20:00\"],"
+                + "\"timeZone\":\"Europe/London\",\"completionWindow\":\"PT3H\"}";
+        send("POST", homework + "/clients/" + client + "/assignments", token(therapist, "THERAPIST"),
+                "{\"kind\":\"RELAXATION\",\"title\":\"Box breathing\",\"expectedMinutes\":5,"
+                        + "\"techniqueId\":\"box-breathing\",\"schedule\":" + schedule + "}");
+        send("POST", homework + "/clients/" + client + "/mood", token(client, "CLIENT"),
+                "{\"mood\":" + (3 + random.nextInt(6)) + ",\"anxiety\":" + random.nextInt(8) + ",\"sleepHours\":"
+                        + (5 + random.nextInt(4)) + ",\"emotions\":[\"tired\"],\"timeZone\":\"Europe/London\"}");
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < 9; i++) {
+            items.append(i == 0 ? "" : ",").append(i == 8 ? 0 : random.nextInt(3));
+        }
+        send("POST", homework + "/clients/" + client + "/assessments", token(client, "CLIENT"),
+                "{\"measure\":\"PHQ-9\",\"items\":[" + items + "]}");
+    }
+
+    private static String urlOf(List<ServiceProcess> services, String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().baseUrl();
     }
 
     private String token(String user, String role) {
