@@ -123,8 +123,8 @@ public class OutboxRelay implements SmartLifecycle {
         if (round.isEmpty()) {
             return 0;
         }
-        round.sort(Comparator.comparing((Pending p) -> p.event().getDate("occurredAt"))
-                .thenComparing(p -> p.event().getString("id")));
+        // Stable sort: events of one write (same time) keep the order they were written in.
+        round.sort(Comparator.comparing((Pending p) -> p.event().getDate("occurredAt")));
 
         List<Future<RecordMetadata>> acks = new ArrayList<>(round.size());
         for (Pending pending : round) {

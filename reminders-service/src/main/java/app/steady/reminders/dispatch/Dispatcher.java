@@ -1,0 +1,154 @@
+package app.steady.reminders.dispatch;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import app.steady.events.EventData;
+import app.steady.platform.outbox.AggregateStore;
+import app.steady.reminders.boundaries.ClientBoundaries;
+import app.steady.reminders.channels.ChannelProperties;
+import app.steady.reminders.channels.ChannelSettings;
+import app.steady.reminders.channels.ReminderChannel;
+import app.steady.reminders.planning.Decision;
+import app.steady.reminders.planning.ReminderPlanner;
+import app.steady.reminders.scheduling.Reminder;
+import app.steady.reminders.scheduling.ReminderProperties;
+import app.steady.reminders.scheduling.ReminderStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/** Claims due reminders one at a time, checks the boundaries, delivers through the tenant's channel, records the outcome. */
+public class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final String instanceId;
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+    private final ClientBoundaries boundaries;
+    private final Map<String, ReminderChannel> channels;
+    private final ChannelProperties channelProperties;
+    private final ReminderProperties properties;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final Timer lateness;
+
+    public Dispatcher(String instanceId, MongoTemplate mongo, AggregateStore store, ClientBoundaries boundaries,
+                      List<ReminderChannel> channels, ChannelProperties channelProperties, ReminderProperties properties,
+                      MeterRegistry meters, Clock clock) {
+        this.instanceId = instanceId;
+        this.mongo = mongo;
+        this.store = store;
+        this.boundaries = boundaries;
+        this.channels = channels.stream().collect(Collectors.toMap(ReminderChannel::name, Function.identity()));
+        this.channelProperties = channelProperties;
+        this.properties = properties;
+        this.meters = meters;
+        this.clock = clock;
+        this.lateness = Timer.builder("steady.reminders.lateness")
+                .description("From when a reminder was due to go out to when it went out")
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30),
+                        Duration.ofMinutes(1), Duration.ofMinutes(5))
+                .register(meters);
+    }
+
+    /** Sends what is due now, up to one batch; returns how many reminders were handled. */
+    public int dispatchDue() {
+        int handled = 0;
+        for (Optional<Reminder> claimed = claimNext(); claimed.isPresent() && handled < properties.dispatchBatch();
+             claimed = claimNext()) {
+            handle(claimed.get());
+            handled++;
+        }
+        return handled;
+    }
+
+    /**
+     * Atomically takes the next due reminder (or one whose holder's lease ran out), under a lease for this instance.
+     * Visible for tests of an instance dying while holding claims.
+     */
+    public Optional<Reminder> claimNext() {
+        Instant now = clock.instant();
+        Query due = Query.query(new Criteria().orOperator(
+                        where("status").is(ReminderStatus.SCHEDULED).and("sendAt").lte(now),
+                        where("status").is(ReminderStatus.CLAIMED).and("leaseUntil").lt(now)))
+                .with(Sort.by("sendAt"));
+        Update claim = new Update().set("status", ReminderStatus.CLAIMED).set("claimedBy", instanceId)
+                .set("leaseUntil", now.plus(properties.lease())).inc("attempts", 1).inc("revision", 1);
+        return Optional.ofNullable(mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true),
+                Reminder.class));
+    }
+
+    private void handle(Reminder reminder) {
+        Instant now = clock.instant();
+        Decision decision = ReminderPlanner.atDispatch(reminder.kind(), now, reminder.windowClosesAt(),
+                boundaries.of(reminder.tenantId(), reminder.clientId(), ZoneId.of(reminder.timeZone())),
+                sentToday(reminder, now));
+        if (decision.isSuppressed() || decision.sendAt().isAfter(now)) {
+            reminder.apply(decision);
+            save(reminder, List.of());
+            count(reminder, decision.isSuppressed() ? "suppressed" : "deferred");
+            return;
+        }
+        ChannelSettings settings = channelProperties.forTenant(reminder.tenantId());
+        ReminderChannel channel = channels.get(settings.channel());
+        try {
+            List<EventData> channelEvents = channel.deliver(reminder, settings);
+            if (save(reminder, reminder.sent(channel.name(), now, channelEvents))) {
+                lateness.record(Duration.between(reminder.intendedAt(), now).abs());
+                count(reminder, "sent");
+            }
+        } catch (Exception failure) {
+            Instant retryAt = reminder.attempts() < properties.maxAttempts()
+                    ? now.plus(properties.retryBackoff().multipliedBy(1L << Math.min(reminder.attempts() - 1, 10)))
+                    : null;
+            log.warn("Reminder delivery through {} failed (attempt {}): {}", settings.channel(), reminder.attempts(),
+                    failure.toString());
+            save(reminder, reminder.failed(settings.channel(), failure.getMessage(), now, retryAt));
+            count(reminder, retryAt == null ? "failed" : "retrying");
+        }
+    }
+
+    private long sentToday(Reminder reminder, Instant now) {
+        ZoneId zone = ZoneId.of(reminder.timeZone());
+        LocalDate today = now.atZone(zone).toLocalDate();
+        return mongo.count(Query.query(where("tenantId").is(reminder.tenantId()).and("clientId").is(reminder.clientId())
+                .and("status").is(ReminderStatus.SENT)
+                .and("sentAt").gte(today.atStartOfDay(zone).toInstant()).lt(today.plusDays(1).atStartOfDay(zone).toInstant())),
+                Reminder.class);
+    }
+
+    /** Records the outcome unless the reminder changed meanwhile (cancelled, or taken over after our lease ran out). */
+    private boolean save(Reminder reminder, List<EventData> events) {
+        try {
+            store.update(reminder, reminder.tenantId(), events);
+            return true;
+        } catch (OptimisticLockingFailureException changedMeanwhile) {
+            log.info("Reminder changed while being dispatched (cancelled or lease lost); leaving it as it is");
+            return false;
+        }
+    }
+
+    private void count(Reminder reminder, String outcome) {
+        meters.counter("steady.reminders.dispatched", "kind", reminder.kind().name(), "outcome", outcome).increment();
+    }
+}
