@@ -112,7 +112,10 @@ public final class SteadyLocal {
             serviceEnv.put("MONGODB_URI", env.getOrDefault(prefix + "MONGODB_URI", mongoUri));
             serviceEnv.put("STEADY_JWT_HMAC_SECRET", secret);
             serviceEnv.put("STEADY_HOMEWORK_MASTER_KEY", masterKey);
+            // No SMTP server locally unless SPRING_MAIL_HOST names one: clinician notifications then go out as events.
+            String clinicianChannel = env.containsKey("SPRING_MAIL_HOST") ? "EMAIL" : "KAFKA";
             process.start(serviceEnv, List.of("--steady.security.anonymous-api-docs=true",
+                    "--steady.reminders.channels.clinician-channel=" + clinicianChannel,
                     "--steady.dashboard.base-url=http://127.0.0.1:" + SERVICES.get("analytics-service")));
             services.add(process);
         }

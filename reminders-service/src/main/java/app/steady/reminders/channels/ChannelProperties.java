@@ -4,18 +4,26 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Per-tenant delivery ({@code steady.reminders.channels.*}): {@code default-channel} (KAFKA unless set) and, per
- * tenant id under {@code tenants}, {@code channel}, {@code webhook-url} and {@code webhook-secret} (from a secret).
+ * Delivery ({@code steady.reminders.channels.*}): {@code default-channel} for client reminders (KAFKA unless set),
+ * {@code clinician-channel} for therapist and on-call notifications (EMAIL unless set), and per tenant id under
+ * {@code tenants}: {@code channel}, {@code webhook-url}, {@code webhook-secret} (from a secret), {@code on-call-email}.
  */
 @ConfigurationProperties("steady.reminders.channels")
-public record ChannelProperties(String defaultChannel, Map<String, ChannelSettings> tenants) {
+public record ChannelProperties(String defaultChannel, String clinicianChannel, Map<String, ChannelSettings> tenants) {
 
     public ChannelSettings forTenant(String tenantId) {
         ChannelSettings settings = tenants == null ? null : tenants.get(tenantId);
-        if (settings == null || settings.channel() == null) {
-            return new ChannelSettings(defaultChannel == null ? "KAFKA" : defaultChannel,
-                    settings == null ? null : settings.webhookUrl(), settings == null ? null : settings.webhookSecret());
-        }
-        return settings;
+        String channel = settings == null || settings.channel() == null ? defaultOr(defaultChannel, "KAFKA") : settings.channel();
+        return settings == null ? new ChannelSettings(channel, null, null, null)
+                : new ChannelSettings(channel, settings.webhookUrl(), settings.webhookSecret(), settings.onCallEmail());
+    }
+
+    /** The channel for notifications to clinicians. */
+    public String clinicianChannel() {
+        return defaultOr(clinicianChannel, "EMAIL");
+    }
+
+    private static String defaultOr(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -100,31 +100,34 @@ public class Dispatcher {
 
     private void handle(Reminder reminder) {
         Instant now = clock.instant();
-        Decision decision = ReminderPlanner.atDispatch(reminder.kind(), now, reminder.windowClosesAt(),
+        // Clinical notifications go out when due; only the client's own reminders are bound by their boundaries.
+        Decision decision = !reminder.kind().isForClient() ? Decision.sendAt(now)
+                : ReminderPlanner.atDispatch(reminder.kind(), now, reminder.windowClosesAt(),
                 boundaries.of(reminder.tenantId(), reminder.clientId(), ZoneId.of(reminder.timeZone())),
                 sentToday(reminder, now));
         if (decision.isSuppressed() || decision.sendAt().isAfter(now)) {
             reminder.apply(decision);
             save(reminder, List.of());
-            count(reminder, decision.isSuppressed() ? "suppressed" : "deferred");
+            count(reminder, "none", decision.isSuppressed() ? "suppressed" : "deferred");
             return;
         }
         ChannelSettings settings = channelProperties.forTenant(reminder.tenantId());
-        ReminderChannel channel = channels.get(settings.channel());
+        ReminderChannel channel = channels.get(reminder.kind().isForClient() ? settings.channel()
+                : channelProperties.clinicianChannel());
         try {
             List<EventData> channelEvents = channel.deliver(reminder, settings);
             if (save(reminder, reminder.sent(channel.name(), now, channelEvents))) {
                 lateness.record(Duration.between(reminder.intendedAt(), now).abs());
-                count(reminder, "sent");
+                count(reminder, channel.name(), "sent");
             }
         } catch (Exception failure) {
             Instant retryAt = reminder.attempts() < properties.maxAttempts()
                     ? now.plus(properties.retryBackoff().multipliedBy(1L << Math.min(reminder.attempts() - 1, 10)))
                     : null;
-            log.warn("Reminder delivery through {} failed (attempt {}): {}", settings.channel(), reminder.attempts(),
+            log.warn("Reminder delivery through {} failed (attempt {}): {}", channel.name(), reminder.attempts(),
                     failure.toString());
-            save(reminder, reminder.failed(settings.channel(), failure.getMessage(), now, retryAt));
-            count(reminder, retryAt == null ? "failed" : "retrying");
+            save(reminder, reminder.failed(channel.name(), failure.getMessage(), now, retryAt));
+            count(reminder, channel.name(), retryAt == null ? "failed" : "retrying");
         }
     }
 
@@ -132,7 +135,7 @@ public class Dispatcher {
         ZoneId zone = ZoneId.of(reminder.timeZone());
         LocalDate today = now.atZone(zone).toLocalDate();
         return mongo.count(Query.query(where("tenantId").is(reminder.tenantId()).and("clientId").is(reminder.clientId())
-                .and("status").is(ReminderStatus.SENT)
+                .and("recipientId").is(reminder.clientId()).and("status").is(ReminderStatus.SENT)
                 .and("sentAt").gte(today.atStartOfDay(zone).toInstant()).lt(today.plusDays(1).atStartOfDay(zone).toInstant())),
                 Reminder.class);
     }
@@ -148,7 +151,8 @@ public class Dispatcher {
         }
     }
 
-    private void count(Reminder reminder, String outcome) {
-        meters.counter("steady.reminders.dispatched", "kind", reminder.kind().name(), "outcome", outcome).increment();
+    private void count(Reminder reminder, String channel, String outcome) {
+        meters.counter("steady.reminders.dispatched", "kind", reminder.kind().name(), "channel", channel,
+                "outcome", outcome).increment();
     }
 }

@@ -68,7 +68,7 @@ public class Reminder {
         }
     }
 
-    static Reminder plan(String tenantId, String clientId, String assignmentId, String occurrenceId, ReminderKind kind,
+    public static Reminder plan(String tenantId, String clientId, String assignmentId, String occurrenceId, ReminderKind kind,
                          Instant dueAt, Instant intendedAt, Instant windowClosesAt, String timeZone, Decision decision) {
         Reminder reminder = new Reminder();
         reminder.id = idOf(tenantId, clientId, assignmentId, occurrenceId, kind);
@@ -83,6 +83,26 @@ public class Reminder {
         reminder.windowClosesAt = windowClosesAt;
         reminder.timeZone = timeZone;
         reminder.apply(decision);
+        return reminder;
+    }
+
+    /**
+     * A notification for a clinician (therapist or on-call): no completion window, due at {@code sendAt}.
+     * {@code about} names what it is about (a flag id, an assignment's missed occurrence, a digest id).
+     */
+    public static Reminder notification(String tenantId, String clientId, String recipientId, ReminderKind kind,
+                                        String about, Instant sendAt) {
+        Reminder reminder = new Reminder();
+        reminder.id = idOf(tenantId, clientId, "notification", about, kind);
+        reminder.tenantId = tenantId;
+        reminder.clientId = clientId;
+        reminder.recipientId = recipientId;
+        reminder.kind = kind;
+        reminder.occurrenceId = about;
+        reminder.dueAt = sendAt;
+        reminder.intendedAt = sendAt;
+        reminder.timeZone = "UTC";
+        reminder.apply(Decision.sendAt(sendAt));
         return reminder;
     }
 

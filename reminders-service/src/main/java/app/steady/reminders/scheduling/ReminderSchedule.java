@@ -8,6 +8,7 @@ import app.steady.events.homework.HomeworkCancelled;
 import app.steady.events.homework.HomeworkCompleted;
 import app.steady.events.homework.HomeworkSkipped;
 import app.steady.events.homework.HomeworkUpdated;
+import app.steady.events.homework.MoodLogged;
 import app.steady.events.homework.Occurrence;
 import app.steady.platform.consuming.EventHandler;
 import app.steady.platform.consuming.ReceivedEvent;
@@ -24,7 +25,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,12 +36,15 @@ import org.springframework.stereotype.Component;
 class ReminderSchedule implements EventHandler {
 
     private final MongoTemplate mongo;
+    private final ReminderBook book;
     private final ClientBoundaries boundaries;
     private final ReminderProperties properties;
     private final Clock clock;
 
-    ReminderSchedule(MongoTemplate mongo, ClientBoundaries boundaries, ReminderProperties properties, Clock clock) {
+    ReminderSchedule(MongoTemplate mongo, ReminderBook book, ClientBoundaries boundaries, ReminderProperties properties,
+                     Clock clock) {
         this.mongo = mongo;
+        this.book = book;
         this.boundaries = boundaries;
         this.properties = properties;
         this.clock = clock;
@@ -50,25 +53,29 @@ class ReminderSchedule implements EventHandler {
     @Override
     public Set<EventType> handledTypes() {
         return Set.of(EventType.HOMEWORK_ASSIGNED, EventType.HOMEWORK_UPDATED, EventType.HOMEWORK_COMPLETED,
-                EventType.HOMEWORK_SKIPPED, EventType.HOMEWORK_CANCELLED);
+                EventType.HOMEWORK_SKIPPED, EventType.HOMEWORK_CANCELLED, EventType.MOOD_LOGGED);
     }
 
     @Override
     public void handle(List<ReceivedEvent<?>> events) {
         for (ReceivedEvent<?> event : events) {
             if (event.data() instanceof HomeworkAssigned assigned) {
-                plan(event.tenant(), assigned.clientId(), assigned.assignmentId(), assigned.timeZone(), assigned.occurrences());
+                plan(event.tenant(), assigned.clientId(), assigned.assignmentId(), assigned.kind(), assigned.timeZone(),
+                        assigned.occurrences());
             } else if (event.data() instanceof HomeworkUpdated updated) {
                 List<String> kept = updated.occurrences().stream().map(Occurrence::occurrenceId).toList();
                 cancel(event.tenant(), where("assignmentId").is(updated.assignmentId())
                         .and("dueAt").gte(updated.effectiveFrom()).and("occurrenceId").nin(kept));
-                plan(event.tenant(), updated.clientId(), updated.assignmentId(), updated.timeZone(), updated.occurrences());
+                plan(event.tenant(), updated.clientId(), updated.assignmentId(), updated.kind(), updated.timeZone(),
+                        updated.occurrences());
             } else if (event.data() instanceof HomeworkCompleted completed) {
                 cancel(event.tenant(), where("assignmentId").is(completed.assignmentId())
                         .and("occurrenceId").is(completed.occurrenceId()));
             } else if (event.data() instanceof HomeworkSkipped skipped) {
                 cancel(event.tenant(), where("assignmentId").is(skipped.assignmentId())
                         .and("occurrenceId").is(skipped.occurrenceId()));
+            } else if (event.data() instanceof MoodLogged logged && logged.occurrenceId() != null) {
+                cancel(event.tenant(), where("clientId").is(logged.clientId()).and("occurrenceId").is(logged.occurrenceId()));
             } else if (event.data() instanceof HomeworkCancelled cancelled) {
                 cancel(event.tenant(), where("assignmentId").is(cancelled.assignmentId()));
             }
@@ -89,7 +96,10 @@ class ReminderSchedule implements EventHandler {
         }
     }
 
-    private void plan(String tenantId, String clientId, String assignmentId, String timeZone, List<Occurrence> occurrences) {
+    private void plan(String tenantId, String clientId, String assignmentId, String homeworkKind, String timeZone,
+                      List<Occurrence> occurrences) {
+        // A mood check-in not yet logged near its close gets a gentle nudge rather than a plain follow-up.
+        ReminderKind followUp = "MOOD_CHECK_IN".equals(homeworkKind) ? ReminderKind.MOOD_NUDGE : ReminderKind.HOMEWORK_FOLLOW_UP;
         Instant now = clock.instant();
         Boundaries limits = boundaries.of(tenantId, clientId, ZoneId.of(timeZone));
         for (Occurrence occurrence : occurrences) {
@@ -99,7 +109,7 @@ class ReminderSchedule implements EventHandler {
             schedule(tenantId, clientId, assignmentId, timeZone, occurrence, ReminderKind.HOMEWORK,
                     occurrence.dueAt().minus(properties.leadTime()), limits);
             if (!properties.followUpBeforeClose().isZero()) {
-                schedule(tenantId, clientId, assignmentId, timeZone, occurrence, ReminderKind.HOMEWORK_FOLLOW_UP,
+                schedule(tenantId, clientId, assignmentId, timeZone, occurrence, followUp,
                         occurrence.windowClosesAt().minus(properties.followUpBeforeClose()), limits);
             }
         }
@@ -107,32 +117,12 @@ class ReminderSchedule implements EventHandler {
 
     private void schedule(String tenantId, String clientId, String assignmentId, String timeZone, Occurrence occurrence,
                           ReminderKind kind, Instant intendedAt, Boundaries limits) {
-        Reminder planned = Reminder.plan(tenantId, clientId, assignmentId, occurrence.occurrenceId(), kind,
-                occurrence.dueAt(), intendedAt, occurrence.windowClosesAt(), timeZone,
-                ReminderPlanner.plan(kind, intendedAt, occurrence.windowClosesAt(), limits));
-        // Insert if new; if it exists, re-plan only while it is still waiting (never resurrect a sent or cancelled one).
-        Update update = new Update()
-                .setOnInsert("tenantId", tenantId).setOnInsert("clientId", clientId)
-                .setOnInsert("recipientId", planned.recipientId()).setOnInsert("kind", kind)
-                .setOnInsert("assignmentId", assignmentId).setOnInsert("occurrenceId", occurrence.occurrenceId())
-                .setOnInsert("attempts", 0).setOnInsert("revision", 0L)
-                .set("dueAt", planned.dueAt()).set("intendedAt", intendedAt)
-                .set("windowClosesAt", planned.windowClosesAt()).set("timeZone", timeZone)
-                .set("status", planned.status()).set("sendAt", planned.sendAt())
-                .set("suppressedBecause", planned.suppressedBecause());
-        Query stillWaiting = Query.query(where("_id").is(planned.id())
-                .orOperator(where("status").in(ReminderStatus.SCHEDULED, ReminderStatus.SUPPRESSED),
-                        where("status").exists(false)));
-        try {
-            mongo.upsert(stillWaiting, update, Reminder.class);
-        } catch (org.springframework.dao.DuplicateKeyException alreadyPastWaiting) {
-            // It exists and was sent, cancelled or is being dispatched: leave it as it is.
-        }
+        book.put(Reminder.plan(tenantId, clientId, assignmentId, occurrence.occurrenceId(), kind, occurrence.dueAt(),
+                intendedAt, occurrence.windowClosesAt(), timeZone,
+                ReminderPlanner.plan(kind, intendedAt, occurrence.windowClosesAt(), limits)));
     }
 
     private void cancel(String tenantId, Criteria which) {
-        mongo.updateMulti(Query.query(new Criteria().andOperator(where("tenantId").is(tenantId), which,
-                        where("status").in(ReminderStatus.SCHEDULED, ReminderStatus.SUPPRESSED))),
-                new Update().set("status", ReminderStatus.CANCELLED).unset("sendAt").inc("revision", 1), Reminder.class);
+        book.cancel(tenantId, which);
     }
 }
