@@ -1,0 +1,99 @@
+package app.steady.analytics.client;
+
+import app.steady.events.EventType;
+import app.steady.events.goals.ClientAssigned;
+import app.steady.events.goals.ClientUnassigned;
+import app.steady.events.homework.AssessmentCompleted;
+import app.steady.events.homework.HomeworkCompleted;
+import app.steady.events.homework.HomeworkMissed;
+import app.steady.events.homework.HomeworkSkipped;
+import app.steady.events.homework.MoodLogged;
+import app.steady.events.homework.JournalEntryRecorded;
+import app.steady.platform.consuming.EventHandler;
+import app.steady.platform.consuming.ProjectionUpdater;
+import app.steady.platform.consuming.ReceivedEvent;
+import app.steady.analytics.flags.FlagCandidate;
+import app.steady.analytics.flags.RiskFlags;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** Keeps each {@link ClientRecord} current from caseload and homework events (batched, one write per client). */
+@Component
+class ClientRecordProjector implements EventHandler {
+
+    private final ProjectionUpdater projections;
+    private final RiskFlags flags;
+
+    ClientRecordProjector(ProjectionUpdater projections, RiskFlags flags) {
+        this.projections = projections;
+        this.flags = flags;
+    }
+
+    @Override
+    public Set<EventType> handledTypes() {
+        return Set.of(EventType.CLIENT_ASSIGNED, EventType.CLIENT_UNASSIGNED, EventType.HOMEWORK_COMPLETED,
+                EventType.HOMEWORK_SKIPPED, EventType.HOMEWORK_MISSED, EventType.MOOD_LOGGED,
+                EventType.ASSESSMENT_COMPLETED, EventType.JOURNAL_ENTRY_RECORDED);
+    }
+
+    /**
+     * Applies the batch, then raises the early signs it revealed. Signs are found only when an event is applied for
+     * the first time; their flags are keyed by episode, so a retried batch cannot raise one twice.
+     */
+    @Override
+    public void handle(List<ReceivedEvent<?>> events) {
+        List<Raised> signs = new ArrayList<>();
+        projections.apply(events, ClientRecord.class, event -> ClientRecord.idOf(event.tenant(), event.subject()),
+                (id, first) -> new ClientRecord(id, first.tenant(), first.subject()), (record, event) -> {
+                    apply(record, event);
+                    earlySigns(record, event).forEach(sign -> signs.add(new Raised(record.tenantId(), record.clientId(),
+                            record.therapistId(), sign)));
+                });
+        signs.forEach(raised -> flags.raise(raised.tenantId(), raised.clientId(), raised.therapistId(), raised.sign()));
+    }
+
+    private static List<FlagCandidate> earlySigns(ClientRecord record, ReceivedEvent<?> event) {
+        if (event.data() instanceof AssessmentCompleted assessment) {
+            return record.assessments().stream().filter(a -> a.assessmentId().equals(assessment.assessmentId()))
+                    .findFirst().map(latest -> EarlySigns.afterAssessment(record, latest)).orElse(List.of());
+        }
+        if (event.data() instanceof HomeworkMissed) {
+            return EarlySigns.afterHomework(record);
+        }
+        if (event.data() instanceof MoodLogged mood) {
+            return EarlySigns.afterMood(record, mood.loggedAt());
+        }
+        return List.of();
+    }
+
+    private record Raised(String tenantId, String clientId, String therapistId, FlagCandidate sign) {
+    }
+
+    private static void apply(ClientRecord record, ReceivedEvent<?> event) {
+        Object data = event.data();
+        if (data instanceof ClientAssigned assigned) {
+            record.assignedTo(assigned.therapistId());
+        } else if (data instanceof ClientUnassigned unassigned) {
+            record.unassignedFrom(unassigned.therapistId());
+        } else if (data instanceof HomeworkCompleted completed) {
+            record.homework(completed.assignmentId(), completed.occurrenceId(), new ClientRecord.HomeworkOutcome(
+                    completed.dueAt(), "COMPLETED", completed.completedAt(), completed.late(), completed.helpfulness()),
+                    completed.completedAt());
+        } else if (data instanceof HomeworkSkipped skipped) {
+            record.homework(skipped.assignmentId(), skipped.occurrenceId(), new ClientRecord.HomeworkOutcome(
+                    skipped.dueAt(), "SKIPPED", skipped.skippedAt(), false, null), skipped.skippedAt());
+        } else if (data instanceof HomeworkMissed missed) {
+            record.homework(missed.assignmentId(), missed.occurrenceId(), new ClientRecord.HomeworkOutcome(
+                    missed.dueAt(), "MISSED", missed.windowClosedAt(), false, null), missed.windowClosedAt());
+        } else if (data instanceof MoodLogged mood) {
+            record.mood(mood.loggedLocal().toLocalDate(), mood.mood(), mood.loggedAt());
+        } else if (data instanceof AssessmentCompleted assessment) {
+            record.assessment(new ClientRecord.AssessmentPoint(assessment.assessmentId(), assessment.measure(),
+                    assessment.total(), assessment.band(), assessment.safetySignal(), assessment.completedAt()));
+        } else if (data instanceof JournalEntryRecorded journal) {
+            record.active(journal.recordedAt());
+        }
+    }
+}
