@@ -36,6 +36,9 @@ public class SecurityConfiguration {
                     if (properties.anonymousApiDocs()) {
                         requests.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll();
                     }
+                    if (properties.publicPaths() != null && !properties.publicPaths().isEmpty()) {
+                        requests.requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll();
+                    }
                     requests.requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name());
                     requests.requestMatchers("/error").permitAll();
                     requests.anyRequest().authenticated();

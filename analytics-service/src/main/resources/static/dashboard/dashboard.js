@@ -1,0 +1,135 @@
+// Steady therapist dashboard: a static page that reads the analytics API with the therapist's bearer token.
+(function () {
+  const TOKEN_KEY = 'steady.token';
+  const $ = (id) => document.getElementById(id);
+
+  // A token can arrive in the URL fragment (#token=...), from where it moves to session storage at once.
+  if (location.hash.startsWith('#token=')) {
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(location.hash.substring(7)));
+    history.replaceState(null, '', location.pathname);
+  }
+
+  async function api(path, options) {
+    const response = await fetch(path, Object.assign({ headers: { Authorization: 'Bearer ' + sessionStorage.getItem(TOKEN_KEY) } }, options || {}));
+    if (response.status === 401) { showSignIn(); throw new Error('Signed out'); }
+    if (!response.ok) { throw new Error(path + ' answered ' + response.status); }
+    return response.json();
+  }
+
+  function show(section) {
+    ['sign-in', 'caseload', 'client'].forEach((id) => { $(id).hidden = id !== section; });
+  }
+
+  function showSignIn() { show('sign-in'); $('token').focus(); }
+
+  function text(value, fallback) { return value === null || value === undefined ? (fallback || '—') : String(value); }
+  function percent(rate) { return rate === null || rate === undefined ? '—' : Math.round(rate * 100) + '%'; }
+  function label(status) { return status.replace('_', ' ').toLowerCase(); }
+
+  function sparkline(container, points) {
+    if (!points || points.length < 2) { container.textContent = 'not enough entries'; return; }
+    const xs = points.map((p) => Date.parse(p.day) / 1000);
+    const ys = points.map((p) => p.mood);
+    new uPlot({ width: 160, height: 40, legend: { show: false }, cursor: { show: false },
+      axes: [{ show: false }, { show: false }], scales: { y: { range: [0, 10] } },
+      series: [{}, { stroke: '#1d4f91', width: 2 }] }, [xs, ys], container);
+  }
+
+  async function loadCaseload() {
+    show('caseload');
+    $('caseload-status').textContent = 'Loading…';
+    const clients = await api('/therapists/me/caseload');
+    const rows = $('caseload-rows');
+    rows.replaceChildren();
+    clients.forEach((c) => {
+      const row = document.createElement('tr');
+      row.dataset.client = c.clientId;
+      const name = document.createElement('td');
+      const open = document.createElement('button');
+      open.type = 'button'; open.className = 'link'; open.textContent = c.clientId;
+      open.addEventListener('click', () => loadClient(c.clientId));
+      name.appendChild(open);
+      const status = document.createElement('td');
+      status.className = 'status ' + c.status; status.textContent = label(c.status);
+      const flags = document.createElement('td'); flags.textContent = c.openFlags + (c.highPriorityFlag ? ' (high)' : '');
+      const adherence = document.createElement('td'); adherence.textContent = percent(c.adherence.last28Days);
+      const mood = document.createElement('td'); const spark = document.createElement('div'); mood.appendChild(spark);
+      const scores = document.createElement('td');
+      scores.textContent = c.outcomes.map((o) => o.measure + ' ' + o.latest + ' (' + o.latestBand.toLowerCase() + ')').join(', ') || '—';
+      row.append(name, status, flags, adherence, mood, scores);
+      rows.appendChild(row);
+      sparkline(spark, c.mood.daily);
+    });
+    $('caseload-status').textContent = clients.length + ' clients';
+  }
+
+  async function loadClient(clientId) {
+    show('client');
+    const [summary, flags] = await Promise.all([api('/clients/' + clientId + '/summary'), api('/clients/' + clientId + '/flags')]);
+    $('client-title').textContent = clientId;
+    $('client-status').className = 'status ' + summary.status;
+    $('client-status').textContent = label(summary.status);
+    $('client-because').replaceChildren(...summary.because.map((b) => { const li = document.createElement('li'); li.textContent = b; return li; }));
+    const a = summary.adherence;
+    $('adherence').innerHTML = '';
+    [['Last 7 days', percent(a.last7Days)], ['Last 28 days', percent(a.last28Days)], ['On time', percent(a.onTimeRate)],
+     ['Current streak', a.currentStreakDays + ' days'], ['Best streak', a.bestStreakDays + ' days'],
+     ['Helpfulness', text(a.averageHelpfulness && a.averageHelpfulness.toFixed(1))]].forEach(([k, v]) => {
+      const dt = document.createElement('dt'); dt.textContent = k; const dd = document.createElement('dd'); dd.textContent = v;
+      $('adherence').append(dt, dd);
+    });
+    const moodChart = $('mood-chart'); moodChart.replaceChildren();
+    if (summary.mood.daily.length > 1) {
+      new uPlot({ width: 360, height: 200, scales: { y: { range: [0, 10] } },
+        series: [{}, { label: 'Mood', stroke: '#1d4f91', width: 2 }] },
+        [summary.mood.daily.map((p) => Date.parse(p.day) / 1000), summary.mood.daily.map((p) => p.mood)], moodChart);
+    }
+    $('mood-text').textContent = 'Last 7 days ' + text(summary.mood.last7DayMean) + ', baseline ' + text(summary.mood.baselineMean)
+      + (summary.mood.earlyWarningContext ? ' — early-warning context (low confidence): variance trend τ '
+      + summary.mood.earlyWarningContext.varianceTrendTau.toFixed(2) : '');
+    const scoresChart = $('scores-chart'); scoresChart.replaceChildren();
+    summary.outcomes.forEach((o) => {
+      if (o.trajectory.length > 1) {
+        new uPlot({ width: 360, height: 160, series: [{}, { label: o.measure, stroke: '#a4161a', width: 2 }] },
+          [o.trajectory.map((p) => Date.parse(p.at) / 1000), o.trajectory.map((p) => p.total)], scoresChart);
+      }
+    });
+    $('scores').replaceChildren(...summary.outcomes.map((o) => {
+      const li = document.createElement('li');
+      li.textContent = o.measure + ': ' + o.baseline + ' → ' + o.latest + ' (' + o.latestBand.toLowerCase() + '), '
+        + (o.outcome || '').toLowerCase().replaceAll('_', ' ');
+      return li;
+    }));
+    $('flags').replaceChildren(...flags.map((f) => {
+      const li = document.createElement('li');
+      li.textContent = f.priority.toLowerCase() + ' — ' + f.kind.toLowerCase().replaceAll('_', ' ') + ': ' + f.evidence.join('; ') + ' ';
+      if (f.open) {
+        const ack = document.createElement('button');
+        ack.type = 'button'; ack.textContent = 'Acknowledge'; ack.dataset.flag = f.id;
+        ack.addEventListener('click', async () => {
+          await api('/clients/' + clientId + '/flags/' + f.id + '/acknowledgement', { method: 'POST' });
+          loadClient(clientId);
+        });
+        li.appendChild(ack);
+      } else {
+        li.append('acknowledged by ' + f.acknowledgedBy);
+      }
+      return li;
+    }));
+    $('client-title').focus();
+  }
+
+  $('token-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, $('token').value.trim());
+    loadCaseload().catch((e) => { $('caseload-status').textContent = e.message; });
+  });
+  $('back').addEventListener('click', () => loadCaseload());
+  $('client-title').tabIndex = -1;
+
+  if (sessionStorage.getItem(TOKEN_KEY)) {
+    loadCaseload().catch((e) => { $('caseload-status').textContent = e.message; });
+  } else {
+    showSignIn();
+  }
+}());
