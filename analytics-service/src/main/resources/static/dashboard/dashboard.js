@@ -74,7 +74,10 @@
     $('adherence').innerHTML = '';
     [['Last 7 days', percent(a.last7Days)], ['Last 28 days', percent(a.last28Days)], ['On time', percent(a.onTimeRate)],
      ['Current streak', a.currentStreakDays + ' days'], ['Best streak', a.bestStreakDays + ' days'],
-     ['Helpfulness', text(a.averageHelpfulness && a.averageHelpfulness.toFixed(1))]].forEach(([k, v]) => {
+     ['Helpfulness (client, 1-5)', text(a.averageHelpfulness && a.averageHelpfulness.toFixed(1))],
+     ['Quality (your rating, 1-5)', text(a.averageTherapistQuality && a.averageTherapistQuality.toFixed(1))],
+     ['Last week against the 3 before', a.trendAgainstEarlierWeeks === null ? '—'
+       : (a.trendAgainstEarlierWeeks >= 0 ? '+' : '') + Math.round(a.trendAgainstEarlierWeeks * 100) + ' points']].forEach(([k, v]) => {
       const dt = document.createElement('dt'); dt.textContent = k; const dd = document.createElement('dd'); dd.textContent = v;
       $('adherence').append(dt, dd);
     });

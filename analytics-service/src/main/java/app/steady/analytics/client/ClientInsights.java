@@ -29,8 +29,13 @@ public final class ClientInsights {
         NEEDS_ATTENTION, IMPROVING, STEADY
     }
 
+    /**
+     * {@code trendAgainstEarlierWeeks}: the last 7 days' completion rate minus that of the 3 weeks before (positive:
+     * practising more than before).
+     */
     public record Adherence(Double last7Days, Double last28Days, Double onTimeRate, int currentStreakDays,
-                            int bestStreakDays, Double averageHelpfulness, int due28Days) {
+                            int bestStreakDays, Double averageHelpfulness, Double averageTherapistQuality,
+                            Double trendAgainstEarlierWeeks, int due28Days) {
     }
 
     public record Mood(Double last7DayMean, Double baselineMean, Double changeFromBaseline, List<DayPoint> daily,
@@ -111,7 +116,12 @@ public final class ClientInsights {
             previous = day.getKey();
         }
         int current = dayDone.isEmpty() || previous.isBefore(now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1)) ? 0 : run;
-        return new Adherence(rate(within(outcomes, now, 7)), rate(last28), onTime, current, best, helpfulness, last28.size());
+        Double quality = completed.stream().filter(o -> o.quality() != null).mapToInt(o -> o.quality())
+                .average().stream().boxed().findFirst().orElse(null);
+        Double last7 = rate(within(outcomes, now, 7));
+        Double before = rate(within(outcomes, now.minus(Duration.ofDays(7)), 21));
+        Double trend = last7 == null || before == null ? null : round(last7 - before);
+        return new Adherence(last7, rate(last28), onTime, current, best, helpfulness, quality, trend, last28.size());
     }
 
     static Mood mood(ClientRecord record, Instant now) {

@@ -42,7 +42,8 @@ public class ClientRecord extends Projection {
         return tenantId + ":" + clientId;
     }
 
-    public record HomeworkOutcome(Instant dueAt, String state, Instant at, boolean late, Integer helpfulness) {
+    public record HomeworkOutcome(Instant dueAt, String state, Instant at, boolean late, Integer helpfulness,
+                                  Integer quality) {
     }
 
     public record DayMood(double sum, int count) {
@@ -70,11 +71,24 @@ public class ClientRecord extends Projection {
         String key = assignmentId + "@" + occurrenceId;
         HomeworkOutcome current = homework.get(key);
         if (current == null || !"COMPLETED".equals(current.state())) {
-            homework.put(key, outcome);
+            homework.put(key, current != null && current.quality() != null
+                    ? new HomeworkOutcome(outcome.dueAt(), outcome.state(), outcome.at(), outcome.late(),
+                    outcome.helpfulness(), current.quality())
+                    : outcome);
         }
         Instant horizon = now.minus(java.time.Duration.ofDays(HOMEWORK_DAYS));
         homework.values().removeIf(h -> h.dueAt().isBefore(horizon));
         active(outcome.at());
+    }
+
+    /** The therapist's quality rating of a completed occurrence. */
+    void quality(String assignmentId, String occurrenceId, int rating) {
+        String key = assignmentId + "@" + occurrenceId;
+        HomeworkOutcome current = homework.get(key);
+        if (current != null) {
+            homework.put(key, new HomeworkOutcome(current.dueAt(), current.state(), current.at(), current.late(),
+                    current.helpfulness(), rating));
+        }
     }
 
     void mood(LocalDate day, int mood, Instant at) {

@@ -6,6 +6,7 @@ import app.steady.events.goals.ClientUnassigned;
 import app.steady.events.homework.AssessmentCompleted;
 import app.steady.events.homework.HomeworkCompleted;
 import app.steady.events.homework.HomeworkMissed;
+import app.steady.events.homework.HomeworkQualityRated;
 import app.steady.events.homework.HomeworkSkipped;
 import app.steady.events.homework.MoodLogged;
 import app.steady.events.homework.JournalEntryRecorded;
@@ -35,7 +36,7 @@ class ClientRecordProjector implements EventHandler {
     public Set<EventType> handledTypes() {
         return Set.of(EventType.CLIENT_ASSIGNED, EventType.CLIENT_UNASSIGNED, EventType.HOMEWORK_COMPLETED,
                 EventType.HOMEWORK_SKIPPED, EventType.HOMEWORK_MISSED, EventType.MOOD_LOGGED,
-                EventType.ASSESSMENT_COMPLETED, EventType.JOURNAL_ENTRY_RECORDED);
+                EventType.ASSESSMENT_COMPLETED, EventType.JOURNAL_ENTRY_RECORDED, EventType.HOMEWORK_QUALITY_RATED);
     }
 
     /**
@@ -79,14 +80,16 @@ class ClientRecordProjector implements EventHandler {
             record.unassignedFrom(unassigned.therapistId());
         } else if (data instanceof HomeworkCompleted completed) {
             record.homework(completed.assignmentId(), completed.occurrenceId(), new ClientRecord.HomeworkOutcome(
-                    completed.dueAt(), "COMPLETED", completed.completedAt(), completed.late(), completed.helpfulness()),
+                    completed.dueAt(), "COMPLETED", completed.completedAt(), completed.late(), completed.helpfulness(), null),
                     completed.completedAt());
         } else if (data instanceof HomeworkSkipped skipped) {
             record.homework(skipped.assignmentId(), skipped.occurrenceId(), new ClientRecord.HomeworkOutcome(
-                    skipped.dueAt(), "SKIPPED", skipped.skippedAt(), false, null), skipped.skippedAt());
+                    skipped.dueAt(), "SKIPPED", skipped.skippedAt(), false, null, null), skipped.skippedAt());
         } else if (data instanceof HomeworkMissed missed) {
             record.homework(missed.assignmentId(), missed.occurrenceId(), new ClientRecord.HomeworkOutcome(
-                    missed.dueAt(), "MISSED", missed.windowClosedAt(), false, null), missed.windowClosedAt());
+                    missed.dueAt(), "MISSED", missed.windowClosedAt(), false, null, null), missed.windowClosedAt());
+        } else if (data instanceof HomeworkQualityRated rated) {
+            record.quality(rated.assignmentId(), rated.occurrenceId(), rated.rating());
         } else if (data instanceof MoodLogged mood) {
             record.mood(mood.loggedLocal().toLocalDate(), mood.mood(), mood.loggedAt());
         } else if (data instanceof AssessmentCompleted assessment) {

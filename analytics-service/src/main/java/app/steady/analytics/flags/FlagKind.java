@@ -9,7 +9,9 @@ public enum FlagKind {
     /** Mood well below the client's own baseline for several logged days. */
     LOW_MOOD(Priority.ROUTINE),
     /** A run of missed homework. */
-    MISSED_HOMEWORK(Priority.ROUTINE);
+    MISSED_HOMEWORK(Priority.ROUTINE),
+    /** No activity at all for a configured number of days. */
+    DISENGAGEMENT(Priority.ROUTINE);
 
     private final Priority priority;
 

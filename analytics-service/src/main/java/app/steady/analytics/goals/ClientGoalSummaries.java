@@ -20,10 +20,12 @@ public class ClientGoalSummaries {
         access.requireAccess(caller, clientId);
         return repository.findById(ClientGoals.idOf(caller.tenantId(), clientId))
                 .map(goals -> new GoalCounts(goals.count(TrackedGoal.Status.ACTIVE),
-                        goals.count(TrackedGoal.Status.ACHIEVED), goals.count(TrackedGoal.Status.DISCONTINUED)))
-                .orElse(new GoalCounts(0, 0, 0));
+                        goals.count(TrackedGoal.Status.ACHIEVED), goals.count(TrackedGoal.Status.DISCONTINUED),
+                        goals.attainmentTScore()))
+                .orElse(new GoalCounts(0, 0, 0, null));
     }
 
-    public record GoalCounts(long active, long achieved, long discontinued) {
+    /** Goal counts by status, and the client's GAS T-score after their latest check-in (null before any). */
+    public record GoalCounts(long active, long achieved, long discontinued, Double attainmentTScore) {
     }
 }

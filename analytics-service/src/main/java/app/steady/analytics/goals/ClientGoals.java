@@ -13,6 +13,8 @@ public class ClientGoals extends Projection {
     private String tenantId;
     private String clientId;
     private Map<String, TrackedGoal> goals = new HashMap<>();
+    private Double attainmentTScore;
+    private Instant progressAt;
 
     protected ClientGoals() {
     }
@@ -33,6 +35,18 @@ public class ClientGoals extends Projection {
         if (current == null || !current.since().isAfter(at)) {
             goals.put(goalId, new TrackedGoal(status, at));
         }
+    }
+
+    /** The client's GAS T-score as of their latest check-in (as goals-service computed it); later check-ins win. */
+    void progress(Double tScore, Instant at) {
+        if (progressAt == null || !at.isBefore(progressAt)) {
+            attainmentTScore = tScore;
+            progressAt = at;
+        }
+    }
+
+    public Double attainmentTScore() {
+        return attainmentTScore;
     }
 
     public long count(TrackedGoal.Status status) {

@@ -3,6 +3,7 @@ package app.steady.analytics.goals;
 import app.steady.events.EventType;
 import app.steady.events.goals.GoalAchieved;
 import app.steady.events.goals.GoalDiscontinued;
+import app.steady.events.goals.GoalProgressRecorded;
 import app.steady.events.goals.GoalRevised;
 import app.steady.events.goals.GoalSet;
 import app.steady.platform.consuming.EventHandler;
@@ -24,7 +25,8 @@ class GoalProjector implements EventHandler {
 
     @Override
     public Set<EventType> handledTypes() {
-        return Set.of(EventType.GOAL_SET, EventType.GOAL_REVISED, EventType.GOAL_ACHIEVED, EventType.GOAL_DISCONTINUED);
+        return Set.of(EventType.GOAL_SET, EventType.GOAL_REVISED, EventType.GOAL_ACHIEVED, EventType.GOAL_DISCONTINUED,
+                EventType.GOAL_PROGRESS_RECORDED);
     }
 
     @Override
@@ -42,6 +44,8 @@ class GoalProjector implements EventHandler {
             goals.track(revised.goalId(), TrackedGoal.Status.ACTIVE, revised.revisedAt());
         } else if (event.data() instanceof GoalAchieved achieved) {
             goals.track(achieved.goalId(), TrackedGoal.Status.ACHIEVED, achieved.achievedAt());
+        } else if (event.data() instanceof GoalProgressRecorded progress) {
+            goals.progress(progress.clientTScore(), progress.recordedAt());
         } else if (event.data() instanceof GoalDiscontinued discontinued) {
             goals.track(discontinued.goalId(), TrackedGoal.Status.DISCONTINUED, discontinued.discontinuedAt());
         }

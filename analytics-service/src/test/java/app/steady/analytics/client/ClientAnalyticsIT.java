@@ -55,6 +55,8 @@ class ClientAnalyticsIT {
     CaseloadDirectory caseload;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    DisengagementWatch disengagement;
 
     final String tenant = "tenant-" + UUID.randomUUID();
     final String client = "client-" + UUID.randomUUID();
@@ -138,6 +140,22 @@ class ClientAnalyticsIT {
         mvc.perform(get("/therapists/me/caseload").header("Authorization", TestTokens.therapist(tenant, therapist)))
                 .andExpect(jsonPath("$[0].clientId").value(client))
                 .andExpect(jsonPath("$[0].status").value("NEEDS_ATTENTION"));
+    }
+
+    @Test
+    void aClientQuietForTwoWeeksIsFlaggedOnceAndGoalProgressShowsTheirTScore() throws Exception {
+        homework(new HomeworkCompleted("a-1", client, "o-1", "RELAXATION", days(-20), days(-20), false, 5, 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(Query.query(Criteria.where("tenantId").is(tenant)
+                .and("clientId").is(client).and("lastActivityAt").exists(true)), "client_records") == 1);
+        disengagement.look();
+        disengagement.look();
+        assertThat(flags(FlagKind.DISENGAGEMENT)).isEqualTo(1);
+
+        KafkaTestClient.shared().send(topics.of(Topic.GOALS), client, TestEvents.headers(EventType.GOAL_PROGRESS_RECORDED, tenant, client),
+                json.write(new app.steady.events.goals.GoalProgressRecorded("g-1", client, therapist, "c-1", 1, null, 7, 60.0, now)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                mvc.perform(get("/clients/{c}/progress", client).header("Authorization", TestTokens.client(tenant, client)))
+                        .andExpect(jsonPath("$.goals.attainmentTScore").value(60.0)));
     }
 
     private void assessment(String measure, List<Integer> items, int total, String band, boolean safety, Instant at) {

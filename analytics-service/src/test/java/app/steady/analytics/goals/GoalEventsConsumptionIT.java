@@ -84,10 +84,13 @@ class GoalEventsConsumptionIT {
     }
 
     @Test
-    void readsTheGoldenExampleOfEveryGoalEventItHandles() {
+    void readsTheGoldenExampleOfEveryEventItHandles() {
         double applied = applied();
         List<EventType> handled = List.of(EventType.CLIENT_ASSIGNED, EventType.GOAL_SET, EventType.GOAL_REVISED,
-                EventType.GOAL_ACHIEVED, EventType.GOAL_DISCONTINUED);
+                EventType.GOAL_ACHIEVED, EventType.GOAL_DISCONTINUED, EventType.GOAL_PROGRESS_RECORDED,
+                EventType.HOMEWORK_COMPLETED, EventType.HOMEWORK_SKIPPED, EventType.HOMEWORK_MISSED,
+                EventType.HOMEWORK_QUALITY_RATED, EventType.MOOD_LOGGED, EventType.ASSESSMENT_COMPLETED,
+                EventType.JOURNAL_ENTRY_RECORDED);
         for (EventType type : handled) {
             String example = TestEvents.goldenExample(type);
             String subject = json.readTree(example).get("clientId").asString();

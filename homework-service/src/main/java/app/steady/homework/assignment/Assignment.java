@@ -5,6 +5,7 @@ import app.steady.events.homework.HomeworkAssigned;
 import app.steady.events.homework.HomeworkCancelled;
 import app.steady.events.homework.HomeworkCompleted;
 import app.steady.events.homework.HomeworkMissed;
+import app.steady.events.homework.HomeworkQualityRated;
 import app.steady.events.homework.HomeworkSkipped;
 import app.steady.events.homework.HomeworkUpdated;
 import app.steady.events.homework.Occurrence;
@@ -176,12 +177,13 @@ public class Assignment {
         return List.of(new HomeworkSkipped(id, clientId, occurrenceId, kind.name(), occurrence.dueAt(), reason, now));
     }
 
-    void rateQuality(String occurrenceId, int rating) {
+    List<EventData> rateQuality(String occurrenceId, int rating, Instant now) {
         Outcome outcome = outcomes.get(occurrenceId);
         if (outcome == null || outcome.state() != Outcome.State.COMPLETED) {
             throw new ConflictException("NOT_COMPLETED", "Only completed homework can be rated");
         }
         outcomes.put(occurrenceId, outcome.withQuality(rating));
+        return List.of(new HomeworkQualityRated(id, clientId, occurrenceId, rating, now));
     }
 
     /** Marks as missed every occurrence whose window closed since the last check without a completion or skip. */

@@ -76,10 +76,7 @@ public class Assignments {
             access.requireAccess(caller, clientId);
             throw new AccessDeniedException("The therapist rates the quality of homework");
         }
-        return change(caller, clientId, assignmentId, null, a -> {
-            a.rateQuality(occurrenceId, rating);
-            return List.of();
-        });
+        return change(caller, clientId, assignmentId, null, a -> a.rateQuality(occurrenceId, rating, clock.instant()));
     }
 
     public Assignment find(Caller caller, String clientId, String assignmentId) {

@@ -106,11 +106,11 @@ class HomeworkApiIT {
         asTherapist(put(assignment + "/occurrences/2026-06-01T09:00/quality"), "{\"rating\":5}")
                 .andExpect(status().isOk());
 
-        List<String> types = eventsOfTenant(6).stream().map(r -> KafkaTestClient.header(r, CloudEventHeaders.TYPE)).toList();
+        List<String> types = eventsOfTenant(7).stream().map(r -> KafkaTestClient.header(r, CloudEventHeaders.TYPE)).toList();
         // The second completion of the same occurrence caused no event; two days on, the horizon moved (updated).
         assertThat(types).containsExactly(EventType.HOMEWORK_ASSIGNED.type(), EventType.HOMEWORK_COMPLETED.type(),
                 EventType.HOMEWORK_SKIPPED.type(), EventType.HOMEWORK_MISSED.type(), EventType.HOMEWORK_UPDATED.type(),
-                EventType.HOMEWORK_COMPLETED.type());
+                EventType.HOMEWORK_COMPLETED.type(), EventType.HOMEWORK_QUALITY_RATED.type());
     }
 
     @Test

@@ -16,6 +16,7 @@ import app.steady.events.homework.HomeworkAssigned;
 import app.steady.events.homework.HomeworkCancelled;
 import app.steady.events.homework.HomeworkCompleted;
 import app.steady.events.homework.HomeworkMissed;
+import app.steady.events.homework.HomeworkQualityRated;
 import app.steady.events.homework.HomeworkSkipped;
 import app.steady.events.homework.HomeworkUpdated;
 import app.steady.events.homework.JournalEntryRecorded;
@@ -49,6 +50,7 @@ public enum EventType {
     HOMEWORK_COMPLETED("steady.homework.homework-completed.v1", Topic.HOMEWORK, HomeworkCompleted.class),
     HOMEWORK_SKIPPED("steady.homework.homework-skipped.v1", Topic.HOMEWORK, HomeworkSkipped.class),
     HOMEWORK_MISSED("steady.homework.homework-missed.v1", Topic.HOMEWORK, HomeworkMissed.class),
+    HOMEWORK_QUALITY_RATED("steady.homework.homework-quality-rated.v1", Topic.HOMEWORK, HomeworkQualityRated.class),
     MOOD_LOGGED("steady.homework.mood-logged.v1", Topic.HOMEWORK, MoodLogged.class),
     JOURNAL_ENTRY_RECORDED("steady.homework.journal-entry-recorded.v1", Topic.HOMEWORK, JournalEntryRecorded.class),
     ASSESSMENT_COMPLETED("steady.homework.assessment-completed.v1", Topic.HOMEWORK, AssessmentCompleted.class),
