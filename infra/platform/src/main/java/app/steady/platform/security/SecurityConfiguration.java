@@ -39,6 +39,9 @@ public class SecurityConfiguration {
                     if (properties.publicPaths() != null && !properties.publicPaths().isEmpty()) {
                         requests.requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll();
                     }
+                    if (properties.adminPaths() != null && !properties.adminPaths().isEmpty()) {
+                        requests.requestMatchers(properties.adminPaths().toArray(String[]::new)).hasRole(Role.ADMIN.name());
+                    }
                     requests.requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name());
                     requests.requestMatchers("/error").permitAll();
                     requests.anyRequest().authenticated();

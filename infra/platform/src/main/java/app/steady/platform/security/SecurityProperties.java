@@ -9,11 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param jwt             how tokens are verified
  * @param anonymousApiDocs whether the OpenAPI document and UI are served without a token (they hold no data;
  *                        off by default, on in the local run)
+ * @param adminPaths      paths only a tenant's admins may call, refused (403) before anything reads the request
  * @param publicPaths     static assets served without a token (a page and its scripts, never data: the page calls
  *                        the APIs with the user's bearer token)
  */
 @ConfigurationProperties("steady.security")
-public record SecurityProperties(Jwt jwt, boolean anonymousApiDocs, java.util.List<String> publicPaths) {
+public record SecurityProperties(Jwt jwt, boolean anonymousApiDocs, java.util.List<String> publicPaths,
+                                 java.util.List<String> adminPaths) {
 
     /**
      * @param jwkSetUri   the identity provider's JWK set (production); takes precedence over {@code hmacSecret}
