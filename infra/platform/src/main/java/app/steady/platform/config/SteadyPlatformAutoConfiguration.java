@@ -1,5 +1,8 @@
 package app.steady.platform.config;
 
+import app.steady.platform.audit.AuditController;
+import app.steady.platform.audit.AuditInterceptor;
+import app.steady.platform.audit.AuditTrail;
 import app.steady.platform.caseload.CaseloadDirectory;
 import app.steady.platform.caseload.CaseloadReplica;
 import app.steady.platform.caseload.ClientAccess;
@@ -59,6 +62,8 @@ import org.springframework.messaging.Message;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The one shared auto-configuration: every Steady service gets the outbox, event consumption, security, problem
@@ -70,7 +75,7 @@ import org.springframework.util.unit.DataSize;
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
 @EnableConfigurationProperties({OutboxProperties.class, ConsumerProperties.class})
 @EnableScheduling
-@Import({SecurityConfiguration.class, ProblemDetailsAdvice.class})
+@Import({SecurityConfiguration.class, ProblemDetailsAdvice.class, AuditController.class})
 public class SteadyPlatformAutoConfiguration {
 
     /** A service consumes events exactly when it lists the topics it reads here. */
@@ -243,6 +248,24 @@ public class SteadyPlatformAutoConfiguration {
     @Bean
     ClientAccess clientAccess(CaseloadDirectory directory) {
         return new ClientAccess(directory);
+    }
+
+    // ---- audit ---------------------------------------------------------------------------------------------
+
+    @Bean
+    AuditTrail auditTrail(MongoTemplate mongo, @Value("${steady.audit.retention}") java.time.Duration retention, Clock clock) {
+        return new AuditTrail(mongo, retention, clock);
+    }
+
+    @Bean
+    WebMvcConfigurer auditInterceptorRegistration(MongoTemplate mongo, Clock clock) {
+        AuditInterceptor interceptor = new AuditInterceptor(mongo, clock);
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(interceptor).addPathPatterns("/clients/**");
+            }
+        };
     }
 
     // ---- web ---------------------------------------------------------------------------------------------

@@ -39,6 +39,7 @@ public class SecurityConfiguration {
                     if (properties.publicPaths() != null && !properties.publicPaths().isEmpty()) {
                         requests.requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll();
                     }
+                    requests.requestMatchers("/audit", "/audit/**").hasRole(Role.ADMIN.name());
                     if (properties.adminPaths() != null && !properties.adminPaths().isEmpty()) {
                         requests.requestMatchers(properties.adminPaths().toArray(String[]::new)).hasRole(Role.ADMIN.name());
                     }

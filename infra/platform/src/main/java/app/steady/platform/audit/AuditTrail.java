@@ -1,0 +1,45 @@
+package app.steady.platform.audit;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** Reading the trail (a tenant's admins) and removing entries past retention (not relying on TTL indexes). */
+public class AuditTrail {
+
+    private final MongoTemplate mongo;
+    private final Duration retention;
+    private final Clock clock;
+
+    public AuditTrail(MongoTemplate mongo, Duration retention, Clock clock) {
+        this.mongo = mongo;
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    public List<AuditEntry> of(String tenantId, String clientId, Instant from, Instant to, int page, int size) {
+        Criteria criteria = where("tenantId").is(tenantId);
+        if (clientId != null) {
+            criteria = criteria.and("clientId").is(clientId);
+        }
+        if (from != null || to != null) {
+            criteria = criteria.and("at").gte(from == null ? Instant.EPOCH : from).lt(to == null ? clock.instant().plusSeconds(1) : to);
+        }
+        return mongo.find(Query.query(criteria).with(PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "at"))),
+                AuditEntry.class);
+    }
+
+    @Scheduled(fixedDelayString = "${steady.audit.purge-every}")
+    public void purgeExpired() {
+        mongo.remove(Query.query(where("at").lt(clock.instant().minus(retention))), AuditEntry.class);
+    }
+}
