@@ -73,7 +73,8 @@ class FirstSliceE2E {
     }
 
     private void awaitActiveGoals(int expected) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+        // A SIGKILLed consumer's partitions move on only when its session times out (15 s), then the group rebalances.
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
             Http.Response summary = Http.send("GET", analytics.baseUrl() + "/clients/" + client + "/goals/summary",
                     TestTokens.therapist(tenant, therapist), null);
             assertThat(summary.status()).as(summary.body()).isEqualTo(200);
