@@ -26,6 +26,9 @@ public class SteadyInfrastructureInitializer implements ApplicationContextInitia
         properties.put("steady.homework.encryption.master-key", SteadyTestInfrastructure.MASTER_KEY);
         properties.put("steady.events.topic-prefix", "t" + UUID.randomUUID().toString().substring(0, 8) + ".");
         properties.put("steady.events.partitions", 3);
+        // Tests write far faster than people; the rate limit has a test of its own.
+        properties.put("steady.web.rate-limit.writes-per-caller-per-minute", 100_000);
+        properties.put("steady.web.rate-limit.writes-per-tenant-per-minute", 100_000);
         properties.put("steady.outbox.poll-interval", "100ms");
         properties.put("steady.outbox.metrics-interval", "500ms");
         properties.put("management.tracing.sampling.probability", 1.0);

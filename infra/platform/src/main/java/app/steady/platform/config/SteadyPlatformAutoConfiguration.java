@@ -28,6 +28,7 @@ import app.steady.platform.outbox.OutboxSignal;
 import app.steady.platform.security.SecurityConfiguration;
 import app.steady.platform.web.ProblemDetailsAdvice;
 import app.steady.platform.web.RequestSizeLimitFilter;
+import app.steady.platform.web.WriteRateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import java.time.Clock;
@@ -264,6 +265,20 @@ public class SteadyPlatformAutoConfiguration {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(interceptor).addPathPatterns("/clients/**");
+            }
+        };
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "steady.web.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
+    WebMvcConfigurer writeRateLimit(@Value("${steady.web.rate-limit.writes-per-caller-per-minute}") int perCaller,
+                                    @Value("${steady.web.rate-limit.writes-per-tenant-per-minute}") int perTenant,
+                                    Clock clock) {
+        WriteRateLimiter limiter = new WriteRateLimiter(perCaller, perTenant, clock);
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(limiter).excludePathPatterns("/actuator/**");
             }
         };
     }
