@@ -1,5 +1,6 @@
 package app.steady.homework.assessment;
 
+import app.steady.homework.assignment.Assignments;
 import app.steady.homework.questionnaires.AssessmentScore;
 import app.steady.homework.questionnaires.InvalidAnswersException;
 import app.steady.homework.questionnaires.Measure;
@@ -25,19 +26,22 @@ public class Assessments {
     private final AggregateStore store;
     private final ClientAccess access;
     private final MeasureRegistry measures;
+    private final Assignments assignments;
     private final Clock clock;
 
     Assessments(AssessmentRepository assessments, AggregateStore store, ClientAccess access, MeasureRegistry measures,
-                Clock clock) {
+                Assignments assignments, Clock clock) {
         this.assessments = assessments;
         this.store = store;
         this.access = access;
         this.measures = measures;
+        this.assignments = assignments;
         this.clock = clock;
     }
 
+    /** Scores and stores a questionnaire; given the occurrence it answers, that occurrence is completed (idempotently). */
     public Assessment complete(Caller caller, String clientId, String measureCode, List<Integer> items,
-                               String occurrenceId) {
+                               String assignmentId, String occurrenceId) {
         access.requireClientThemselves(caller, clientId, "Questionnaires are completed by the client");
         Measure measure = measures.find(measureCode).orElseThrow(() -> new InvalidRequestException("measure",
                 "one of " + measures.all().stream().map(Measure::code).toList()));
@@ -49,6 +53,9 @@ public class Assessments {
                     .map(problem -> new FieldError(problem.substring(0, problem.indexOf(':')),
                             problem.substring(problem.indexOf(':') + 1).trim()))
                     .toList());
+        }
+        if (assignmentId != null && occurrenceId != null) {
+            assignments.complete(caller, clientId, assignmentId, occurrenceId, null, null);
         }
         Assessment assessment = new Assessment(UUID.randomUUID().toString(), caller.tenantId(), clientId, occurrenceId,
                 score, clock.instant());

@@ -1,5 +1,6 @@
 package app.steady.homework.journal;
 
+import app.steady.homework.assignment.Assignments;
 import app.steady.homework.encryption.TextCipher;
 import app.steady.platform.caseload.ClientAccess;
 import app.steady.platform.errors.NotFoundException;
@@ -20,18 +21,26 @@ public class Journal {
     private final AggregateStore store;
     private final TextCipher cipher;
     private final ClientAccess access;
+    private final Assignments assignments;
     private final Clock clock;
 
-    Journal(JournalEntryRepository entries, AggregateStore store, TextCipher cipher, ClientAccess access, Clock clock) {
+    Journal(JournalEntryRepository entries, AggregateStore store, TextCipher cipher, ClientAccess access,
+            Assignments assignments, Clock clock) {
         this.entries = entries;
         this.store = store;
         this.cipher = cipher;
         this.access = access;
+        this.assignments = assignments;
         this.clock = clock;
     }
 
-    public JournalEntry write(Caller caller, String clientId, String text, boolean shared, String occurrenceId) {
+    /** Writes an entry; given the journaling occurrence it answers, that occurrence is completed first (idempotently). */
+    public JournalEntry write(Caller caller, String clientId, String text, boolean shared, String assignmentId,
+                              String occurrenceId) {
         access.requireClientThemselves(caller, clientId, "Only the client writes and shares their journal");
+        if (assignmentId != null && occurrenceId != null) {
+            assignments.complete(caller, clientId, assignmentId, occurrenceId, null, null);
+        }
         String id = UUID.randomUUID().toString();
         JournalEntry entry = new JournalEntry(id, caller.tenantId(), clientId,
                 cipher.encrypt(caller.tenantId(), clientId, id, text), shared, wordsIn(text), occurrenceId,

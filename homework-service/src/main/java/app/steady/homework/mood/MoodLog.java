@@ -1,5 +1,6 @@
 package app.steady.homework.mood;
 
+import app.steady.homework.assignment.Assignments;
 import app.steady.homework.encryption.TextCipher;
 import app.steady.platform.caseload.ClientAccess;
 import app.steady.platform.errors.InvalidRequestException;
@@ -21,19 +22,29 @@ public class MoodLog {
     private final AggregateStore store;
     private final TextCipher cipher;
     private final ClientAccess access;
+    private final Assignments assignments;
     private final Clock clock;
 
-    MoodLog(MoodEntryRepository entries, AggregateStore store, TextCipher cipher, ClientAccess access, Clock clock) {
+    MoodLog(MoodEntryRepository entries, AggregateStore store, TextCipher cipher, ClientAccess access,
+            Assignments assignments, Clock clock) {
         this.entries = entries;
         this.store = store;
         this.cipher = cipher;
         this.access = access;
+        this.assignments = assignments;
         this.clock = clock;
     }
 
+    /**
+     * Logs a mood check-in; given the mood check-in occurrence it answers ({@code assignmentId} and
+     * {@code occurrenceId}), that occurrence is completed first (idempotently), so it is never counted as missed.
+     */
     public MoodEntry log(Caller caller, String clientId, MoodReading reading, String note, String timeZone,
-                         String occurrenceId) {
+                         String assignmentId, String occurrenceId) {
         access.requireClientThemselves(caller, clientId, "Mood is logged by the client");
+        if (assignmentId != null && occurrenceId != null) {
+            assignments.complete(caller, clientId, assignmentId, occurrenceId, null, null);
+        }
         List<String> unknown = reading.emotions().stream().filter(e -> !Emotions.VOCABULARY.contains(e)).toList();
         if (!unknown.isEmpty()) {
             throw new InvalidRequestException("emotions", "not in the vocabulary " + Emotions.VOCABULARY + ": " + unknown);

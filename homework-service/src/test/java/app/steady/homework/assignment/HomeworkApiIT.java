@@ -145,6 +145,22 @@ class HomeworkApiIT {
     }
 
     @Test
+    void aMoodLoggedForItsCheckInCompletesTheOccurrenceSoItIsNeverMissed() throws Exception {
+        String assignment = asTherapist(post("/clients/{c}/assignments", client), assignmentBody(schedule("09:00", "PT1H"))
+                        .replace("\"RELAXATION\"", "\"MOOD_CHECK_IN\"").replace("box-breathing", "daily-mood"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        String assignmentId = assignment.substring(assignment.lastIndexOf('/') + 1);
+        clock.set(Instant.parse("2026-06-01T08:10:00Z"));
+        asClient(post("/clients/{c}/mood", client), """
+                {"mood":6,"timeZone":"Europe/London","assignmentId":"%s","occurrenceId":"2026-06-01T09:00"}"""
+                .formatted(assignmentId)).andExpect(status().isCreated());
+        clock.set(Instant.parse("2026-06-01T12:00:00Z"));
+        homeworkClock.tick();
+        asClient(get(assignment + "/occurrences").param("from", "2026-06-01T00:00:00Z"), null)
+                .andExpect(jsonPath("$[0].state").value("COMPLETED"));
+    }
+
+    @Test
     void theAgendaShowsTodayAndUpcomingInLocalTime() throws Exception {
         assignDailyBreathing("09:00", "PT1H");
         clock.set(Instant.parse("2026-06-01T08:30:00Z")); // 09:30 London: today's occurrence is open

@@ -48,7 +48,7 @@ class AssessmentController {
     AssessmentView complete(Caller caller, @PathVariable @Pattern(regexp = Ids.PATTERN) String clientId,
                             @Valid @RequestBody CompleteAssessment request) {
         return AssessmentView.of(assessments.complete(caller, clientId, request.measure(), request.items(),
-                request.occurrenceId()));
+                request.assignmentId(), request.occurrenceId()));
     }
 
     @GetMapping("/clients/{clientId}/assessments")
@@ -60,8 +60,9 @@ class AssessmentController {
                 found.getTotalElements());
     }
 
-    /** {@code items} in questionnaire order; every item must be answered. */
+    /** {@code items} in questionnaire order, every item answered; optionally the questionnaire occurrence it answers. */
     record CompleteAssessment(@NotBlank @Size(max = 20) String measure, @NotNull @Size(max = 50) List<Integer> items,
+                              @Pattern(regexp = Ids.PATTERN) String assignmentId,
                               @Pattern(regexp = Ids.PATTERN) String occurrenceId) {
     }
 

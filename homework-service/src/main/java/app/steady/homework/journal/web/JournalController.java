@@ -43,7 +43,7 @@ class JournalController {
     ResponseEntity<EntryView> write(Caller caller, @PathVariable @Pattern(regexp = Ids.PATTERN) String clientId,
                                     @Valid @RequestBody WriteEntry request) {
         JournalEntry entry = journal.write(caller, clientId, request.text(),
-                Boolean.TRUE.equals(request.sharedWithTherapist()), request.occurrenceId());
+                Boolean.TRUE.equals(request.sharedWithTherapist()), request.assignmentId(), request.occurrenceId());
         return ResponseEntity.created(URI.create("/clients/" + clientId + "/journal/" + entry.id()))
                 .body(view(entry));
     }
@@ -76,8 +76,9 @@ class JournalController {
                 entry.occurrenceId(), entry.recordedAt());
     }
 
+    /** {@code assignmentId} and {@code occurrenceId}: the journaling occurrence this entry answers, if any. */
     record WriteEntry(@NotBlank @Size(max = 20_000) String text, Boolean sharedWithTherapist,
-                      @Pattern(regexp = Ids.PATTERN) String occurrenceId) {
+                      @Pattern(regexp = Ids.PATTERN) String assignmentId, @Pattern(regexp = Ids.PATTERN) String occurrenceId) {
     }
 
     record Sharing(@NotNull Boolean sharedWithTherapist) {

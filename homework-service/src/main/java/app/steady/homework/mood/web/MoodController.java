@@ -49,7 +49,7 @@ class MoodController {
         TimeZones.requireValid("timeZone", request.timeZone());
         MoodEntry entry = moodLog.log(caller, clientId, new MoodReading(request.mood(), request.anxiety(),
                         request.energy(), request.sleepHours(), request.emotions()), request.note(), request.timeZone(),
-                request.occurrenceId());
+                request.assignmentId(), request.occurrenceId());
         return view(entry);
     }
 
@@ -72,7 +72,7 @@ class MoodController {
                    @Min(0) @Max(10) Integer energy, @DecimalMin("0") @DecimalMax("24") Double sleepHours,
                    @Size(max = 10) List<@NotBlank @Pattern(regexp = "[a-z_]{1,30}") String> emotions,
                    @Size(max = 500) String note, @NotBlank @Size(max = 64) String timeZone,
-                   @Pattern(regexp = Ids.PATTERN) String occurrenceId) {
+                   @Pattern(regexp = Ids.PATTERN) String assignmentId, @Pattern(regexp = Ids.PATTERN) String occurrenceId) {
     }
 
     record MoodView(String id, int mood, Integer anxiety, Integer energy, Double sleepHours, List<String> emotions,
