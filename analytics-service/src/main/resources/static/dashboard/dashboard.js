@@ -65,7 +65,8 @@
 
   async function loadClient(clientId) {
     show('client');
-    const [summary, flags] = await Promise.all([api('/clients/' + clientId + '/summary'), api('/clients/' + clientId + '/flags')]);
+    const [summary, flags, progress] = await Promise.all([api('/clients/' + clientId + '/summary'),
+      api('/clients/' + clientId + '/flags'), api('/clients/' + clientId + '/progress')]);
     $('client-title').textContent = clientId;
     $('client-status').className = 'status ' + summary.status;
     $('client-status').textContent = label(summary.status);
@@ -81,6 +82,20 @@
       const dt = document.createElement('dt'); dt.textContent = k; const dd = document.createElement('dd'); dd.textContent = v;
       $('adherence').append(dt, dd);
     });
+    const adherenceChart = $('adherence-chart'); adherenceChart.replaceChildren();
+    if (summary.weeklyAdherence.length > 0) {
+      new uPlot({ width: 360, height: 140, scales: { y: { range: [0, 1] } },
+        series: [{}, { label: 'Done per week', stroke: '#1b6b2f', width: 2, points: { show: true } }] },
+        [summary.weeklyAdherence.map((w) => Date.parse(w.weekStarting) / 1000), summary.weeklyAdherence.map((w) => w.completed)],
+        adherenceChart);
+    }
+    const g = progress.goals;
+    $('goals').innerHTML = '';
+    [['Active', g.active], ['Achieved', g.achieved], ['Discontinued', g.discontinued],
+     ['GAS T-score (50 = as expected)', text(g.attainmentTScore)]].forEach(([k, v]) => {
+      const dt = document.createElement('dt'); dt.textContent = k; const dd = document.createElement('dd'); dd.textContent = v;
+      $('goals').append(dt, dd);
+    });
     const moodChart = $('mood-chart'); moodChart.replaceChildren();
     if (summary.mood.daily.length > 1) {
       new uPlot({ width: 360, height: 200, scales: { y: { range: [0, 10] } },
@@ -91,10 +106,16 @@
       + (summary.mood.earlyWarningContext ? ' — early-warning context (low confidence): variance trend τ '
       + summary.mood.earlyWarningContext.varianceTrendTau.toFixed(2) : '');
     const scoresChart = $('scores-chart'); scoresChart.replaceChildren();
+    // Lower bounds of the severity bands (shared/CLINICAL.md), drawn as dashed lines behind the scores.
+    const BANDS = { 'PHQ-9': [5, 10, 15, 20], 'GAD-7': [5, 10, 15] };
     summary.outcomes.forEach((o) => {
-      if (o.trajectory.length > 1) {
-        new uPlot({ width: 360, height: 160, series: [{}, { label: o.measure, stroke: '#a4161a', width: 2 }] },
-          [o.trajectory.map((p) => Date.parse(p.at) / 1000), o.trajectory.map((p) => p.total)], scoresChart);
+      if (o.trajectory.length > 0) {
+        const xs = o.trajectory.map((p) => Date.parse(p.at) / 1000);
+        const bands = (BANDS[o.measure] || []);
+        new uPlot({ width: 360, height: 160, scales: { y: { range: [0, o.measure === 'PHQ-9' ? 27 : 21] } },
+          series: [{}, { label: o.measure, stroke: '#a4161a', width: 2, points: { show: true } }]
+            .concat(bands.map((b) => ({ label: 'band ' + b, stroke: '#9a9a9a', dash: [4, 4], width: 1 }))) },
+          [xs, o.trajectory.map((p) => p.total)].concat(bands.map((b) => xs.map(() => b))), scoresChart);
       }
     });
     $('scores').replaceChildren(...summary.outcomes.map((o) => {

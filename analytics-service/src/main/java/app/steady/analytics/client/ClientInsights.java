@@ -55,7 +55,11 @@ public final class ClientInsights {
 
     public record Summary(String clientId, Status status, List<String> because, Adherence adherence, Mood mood,
                           List<MeasureOutcome> outcomes, Long daysSinceLastActivity, long openFlags,
-                          boolean highPriorityFlag) {
+                          boolean highPriorityFlag, List<WeekPoint> weeklyAdherence) {
+    }
+
+    /** Share of the homework due in the week starting {@code weekStarting} (Monday, UTC) that was completed. */
+    public record WeekPoint(LocalDate weekStarting, double completed, int due) {
     }
 
     public static Summary summarize(ClientRecord record, List<RiskFlag> flags, Instant now) {
@@ -91,7 +95,8 @@ public final class ClientInsights {
         Status status = !attention.isEmpty() ? Status.NEEDS_ATTENTION : !improving.isEmpty() ? Status.IMPROVING : Status.STEADY;
         List<String> because = status == Status.NEEDS_ATTENTION ? attention : status == Status.IMPROVING ? improving
                 : List.of("no reliable change, no open flags");
-        return new Summary(record.clientId(), status, because, adherence, mood, outcomes, idle, open.size(), high);
+        return new Summary(record.clientId(), status, because, adherence, mood, outcomes, idle, open.size(), high,
+                weeklyAdherence(record, now));
     }
 
     static Adherence adherence(ClientRecord record, Instant now) {
@@ -122,6 +127,25 @@ public final class ClientInsights {
         Double before = rate(within(outcomes, now.minus(Duration.ofDays(7)), 21));
         Double trend = last7 == null || before == null ? null : round(last7 - before);
         return new Adherence(last7, rate(last28), onTime, current, best, helpfulness, quality, trend, last28.size());
+    }
+
+    /** Completion per week over the last 12 weeks, for "adherence over time". */
+    static List<WeekPoint> weeklyAdherence(ClientRecord record, Instant now) {
+        LocalDate thisWeek = now.atZone(ZoneOffset.UTC).toLocalDate().with(java.time.DayOfWeek.MONDAY);
+        TreeMap<LocalDate, int[]> weeks = new TreeMap<>();
+        for (ClientRecord.HomeworkOutcome outcome : record.homework().values()) {
+            LocalDate week = outcome.dueAt().atZone(ZoneOffset.UTC).toLocalDate().with(java.time.DayOfWeek.MONDAY);
+            if (!week.isBefore(thisWeek.minusWeeks(11)) && !outcome.dueAt().isAfter(now)) {
+                int[] doneAndDue = weeks.computeIfAbsent(week, w -> new int[2]);
+                doneAndDue[1]++;
+                if ("COMPLETED".equals(outcome.state())) {
+                    doneAndDue[0]++;
+                }
+            }
+        }
+        return weeks.entrySet().stream()
+                .map(e -> new WeekPoint(e.getKey(), round(e.getValue()[0] / (double) e.getValue()[1]), e.getValue()[1]))
+                .toList();
     }
 
     static Mood mood(ClientRecord record, Instant now) {

@@ -113,6 +113,8 @@ class DashboardBrowserIT {
 
         rows.get(0).findElement(By.tagName("button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flags"), "item 9"));
+        assertThat(browser.findElement(By.id("goals")).getText()).contains("GAS T-score");
+        assertThat(browser.findElements(By.cssSelector("#scores-chart canvas"))).as("scores against their bands").isNotEmpty();
         screenshot("dashboard.png");
         browser.findElement(By.cssSelector("#flags button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flags"), "acknowledged by " + therapist));
