@@ -163,8 +163,7 @@ class ClientAnalyticsIT {
     }
 
     private void homework(EventData data) {
-        EventType type = EventType.of(data);
-        KafkaTestClient.shared().send(topics.of(type.topic()), client, TestEvents.headers(type, tenant, client), json.write(data));
+        TestEvents.publish(topics, json, tenant, data);
     }
 
     private long flags(FlagKind kind) {

@@ -199,9 +199,7 @@ class GoalEventsConsumptionIT {
     }
 
     private void publish(EventData data) {
-        EventType type = EventType.of(data);
-        kafka.send(topics.of(type.topic()), data.subjectId(), TestEvents.headers(type, tenant, data.subjectId()),
-                json.write(data));
+        TestEvents.publish(topics, json, tenant, data);
     }
 
     private void awaitSummary(long active, long achieved) {

@@ -1,6 +1,9 @@
 package app.steady.testing;
 
 import app.steady.events.CloudEventHeaders;
+import app.steady.events.EventData;
+import app.steady.platform.events.EventJson;
+import app.steady.platform.events.TopicNames;
 import app.steady.events.EventType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +36,16 @@ public final class TestEvents {
         headers.put(CloudEventHeaders.TENANT, tenant);
         headers.put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON_CONTENT_TYPE);
         return headers;
+    }
+
+    /**
+     * Publishes event data the way its producer would: on its type's topic, keyed by its subject, with valid CloudEvents
+     * headers for the tenant.
+     */
+    public static void publish(TopicNames topics, EventJson json, String tenant, EventData data) {
+        EventType type = EventType.of(data);
+        KafkaTestClient.shared().send(topics.of(type.topic()), data.subjectId(),
+                headers(type, tenant, data.subjectId()), json.write(data));
     }
 
     /** The contract's golden example of a type, as JSON text. */

@@ -272,9 +272,7 @@ class ReminderDispatchIT {
     }
 
     private void publish(String tenant, EventData data) {
-        EventType type = EventType.of(data);
-        KafkaTestClient.shared().send(topics.of(type.topic()), data.subjectId(), TestEvents.headers(type, tenant, data.subjectId()),
-                json.write(data));
+        TestEvents.publish(topics, json, tenant, data);
     }
 
     private void awaitReminders(String tenant, long count) {

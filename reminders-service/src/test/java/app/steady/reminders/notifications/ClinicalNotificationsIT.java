@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import app.steady.events.EventData;
-import app.steady.events.EventType;
 import app.steady.events.analytics.RiskFlagAcknowledged;
 import app.steady.events.analytics.RiskFlagRaised;
 import app.steady.events.analytics.TherapistDigestReady;
@@ -22,7 +21,6 @@ import app.steady.reminders.planning.ReminderKind;
 import app.steady.reminders.scheduling.Reminder;
 import app.steady.reminders.scheduling.ReminderStatus;
 import app.steady.testing.FreePorts;
-import app.steady.testing.KafkaTestClient;
 import app.steady.testing.MutableClock;
 import app.steady.testing.SteadyIntegrationTest;
 import app.steady.testing.TestCaseload;
@@ -224,9 +222,7 @@ class ClinicalNotificationsIT {
     }
 
     private void publish(EventData data) {
-        EventType type = EventType.of(data);
-        KafkaTestClient.shared().send(topics.of(type.topic()), data.subjectId(), TestEvents.headers(type, TENANT, data.subjectId()),
-                json.write(data));
+        TestEvents.publish(topics, json, TENANT, data);
     }
 
     private static GreenMail startSmtp() {
