@@ -54,9 +54,7 @@ public class Assessments {
                             problem.substring(problem.indexOf(':') + 1).trim()))
                     .toList());
         }
-        if (assignmentId != null && occurrenceId != null) {
-            assignments.complete(caller, clientId, assignmentId, occurrenceId, null, null);
-        }
+        assignments.completeAnsweredOccurrence(caller, clientId, assignmentId, occurrenceId);
         Assessment assessment = new Assessment(UUID.randomUUID().toString(), caller.tenantId(), clientId, occurrenceId,
                 score, clock.instant());
         return store.insert(assessment, caller.tenantId(), assessment.completed());

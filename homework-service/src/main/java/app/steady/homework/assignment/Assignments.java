@@ -66,6 +66,16 @@ public class Assignments {
                 a -> a.complete(occurrenceId, helpfulness, difficulty, clock.instant()));
     }
 
+    /**
+     * Completes the occurrence a mood check-in, journal entry or questionnaire answers, when the caller names one
+     * (both ids given); completing is idempotent, so a retried entry completes it once.
+     */
+    public void completeAnsweredOccurrence(Caller caller, String clientId, String assignmentId, String occurrenceId) {
+        if (assignmentId != null && occurrenceId != null) {
+            complete(caller, clientId, assignmentId, occurrenceId, null, null);
+        }
+    }
+
     public Assignment skip(Caller caller, String clientId, String assignmentId, String occurrenceId, String reason) {
         access.requireClientThemselves(caller, clientId, "Homework is skipped by the client");
         return change(caller, clientId, assignmentId, null, a -> a.skip(occurrenceId, reason, clock.instant()));

@@ -38,9 +38,7 @@ public class Journal {
     public JournalEntry write(Caller caller, String clientId, String text, boolean shared, String assignmentId,
                               String occurrenceId) {
         access.requireClientThemselves(caller, clientId, "Only the client writes and shares their journal");
-        if (assignmentId != null && occurrenceId != null) {
-            assignments.complete(caller, clientId, assignmentId, occurrenceId, null, null);
-        }
+        assignments.completeAnsweredOccurrence(caller, clientId, assignmentId, occurrenceId);
         String id = UUID.randomUUID().toString();
         JournalEntry entry = new JournalEntry(id, caller.tenantId(), clientId,
                 cipher.encrypt(caller.tenantId(), clientId, id, text), shared, wordsIn(text), occurrenceId,

@@ -42,9 +42,7 @@ public class MoodLog {
     public MoodEntry log(Caller caller, String clientId, MoodReading reading, String note, String timeZone,
                          String assignmentId, String occurrenceId) {
         access.requireClientThemselves(caller, clientId, "Mood is logged by the client");
-        if (assignmentId != null && occurrenceId != null) {
-            assignments.complete(caller, clientId, assignmentId, occurrenceId, null, null);
-        }
+        assignments.completeAnsweredOccurrence(caller, clientId, assignmentId, occurrenceId);
         List<String> unknown = reading.emotions().stream().filter(e -> !Emotions.VOCABULARY.contains(e)).toList();
         if (!unknown.isEmpty()) {
             throw new InvalidRequestException("emotions", "not in the vocabulary " + Emotions.VOCABULARY + ": " + unknown);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,8 +14,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -93,21 +89,7 @@ public abstract class HostilePayloads {
     }
 
     private List<String> writeEndpoints() {
-        Map<String, HandlerMethod> endpoints = new TreeMap<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getHandlerMethods().entrySet()) {
-            String type = mapping.getValue().getBeanType().getName();
-            if (!type.startsWith("app.steady.") || type.startsWith("app.steady.platform.")) {
-                continue;
-            }
-            for (String pattern : mapping.getKey().getPatternValues()) {
-                for (var method : mapping.getKey().getMethodsCondition().getMethods()) {
-                    if (method.name().equals("POST") || method.name().equals("PUT")) {
-                        endpoints.put(method.name() + " " + pattern, mapping.getValue());
-                    }
-                }
-            }
-        }
-        return List.copyOf(endpoints.keySet());
+        return ServiceEndpoints.of(mappings).stream().filter(e -> e.startsWith("POST ") || e.startsWith("PUT ")).toList();
     }
 
     private static MockHttpServletRequestBuilder request(String endpoint, String clientId, String token, String body) {

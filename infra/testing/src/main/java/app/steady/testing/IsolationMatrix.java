@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -16,8 +15,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -54,14 +51,14 @@ public abstract class IsolationMatrix {
 
     @Test
     void everyEndpointIsClassified() {
-        assertThat(new TreeSet<>(endpoints().keySet()))
+        assertThat(new TreeSet<>(ServiceEndpoints.of(mappings)))
                 .as("classify new endpoints in the service's isolation matrix")
                 .isEqualTo(new TreeSet<>(classification().keySet()));
     }
 
     @Test
     void anonymousCallsAreRefused() throws Exception {
-        for (String endpoint : endpoints().keySet()) {
+        for (String endpoint : ServiceEndpoints.of(mappings)) {
             MvcResult result = mvc.perform(request(endpoint, "victim", null)).andReturn();
             assertThat(result.getResponse().getStatus()).as(endpoint).isEqualTo(401);
         }
@@ -102,23 +99,6 @@ public abstract class IsolationMatrix {
                 assertThat(result.getResponse().getStatus()).as(endpoint.getKey()).isEqualTo(403);
             }
         }
-    }
-
-    private Map<String, HandlerMethod> endpoints() {
-        Map<String, HandlerMethod> endpoints = new TreeMap<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getHandlerMethods().entrySet()) {
-            String type = mapping.getValue().getBeanType().getName();
-            if (!type.startsWith("app.steady.") || type.startsWith("app.steady.platform.")
-                    || type.contains(".dashboard.")) {
-                continue;
-            }
-            for (String pattern : mapping.getKey().getPatternValues()) {
-                for (var method : mapping.getKey().getMethodsCondition().getMethods()) {
-                    endpoints.put(method.name() + " " + pattern, mapping.getValue());
-                }
-            }
-        }
-        return endpoints;
     }
 
     private static MockHttpServletRequestBuilder request(String endpoint, String clientId, String token) {

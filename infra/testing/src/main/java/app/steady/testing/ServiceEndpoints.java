@@ -1,0 +1,32 @@
+package app.steady.testing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/** A service's own API endpoints, read from its request mappings, as sorted "METHOD /path/{var}" strings. */
+final class ServiceEndpoints {
+
+    private ServiceEndpoints() {
+    }
+
+    /** The service's endpoints, without the platform's (audit, errors) and the dashboard page. */
+    static List<String> of(RequestMappingHandlerMapping mappings) {
+        TreeSet<String> endpoints = new TreeSet<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getHandlerMethods().entrySet()) {
+            String type = mapping.getValue().getBeanType().getName();
+            if (!type.startsWith("app.steady.") || type.startsWith("app.steady.platform.") || type.contains(".dashboard.")) {
+                continue;
+            }
+            for (String pattern : mapping.getKey().getPatternValues()) {
+                for (var method : mapping.getKey().getMethodsCondition().getMethods()) {
+                    endpoints.add(method.name() + " " + pattern);
+                }
+            }
+        }
+        return List.copyOf(endpoints);
+    }
+}
