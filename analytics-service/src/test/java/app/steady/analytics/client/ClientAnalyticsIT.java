@@ -176,6 +176,7 @@ class ClientAnalyticsIT {
     }
 
     private List<ConsumerRecord<String, byte[]>> ofTenant(List<ConsumerRecord<String, byte[]>> records) {
-        return records.stream().filter(r -> tenant.equals(KafkaTestClient.header(r, CloudEventHeaders.TENANT))).toList();
+        return records.stream().filter(r -> tenant.equals(KafkaTestClient.header(r, CloudEventHeaders.TENANT)))
+                .filter(KafkaTestClient::isBusinessEvent).toList();
     }
 }

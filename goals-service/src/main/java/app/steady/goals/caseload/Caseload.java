@@ -1,10 +1,16 @@
 package app.steady.goals.caseload;
 
 import app.steady.platform.caseload.CaseloadDirectory;
+import app.steady.platform.errors.ConflictException;
 import app.steady.platform.outbox.AggregateStore;
+import app.steady.platform.privacy.ErasedClients;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /** Maintains the caseload and answers who treats whom, for this service's own access checks. */
@@ -13,15 +19,30 @@ public class Caseload implements CaseloadDirectory {
 
     private final CaseloadAssignments assignments;
     private final AggregateStore store;
+    private final ErasedClients erasedClients;
     private final Clock clock;
 
-    Caseload(CaseloadAssignments assignments, AggregateStore store, Clock clock) {
+    Caseload(CaseloadAssignments assignments, AggregateStore store, ErasedClients erasedClients, Clock clock) {
         this.assignments = assignments;
         this.store = store;
+        this.erasedClients = erasedClients;
         this.clock = clock;
     }
 
+    /**
+     * Places a client on a therapist's caseload.
+     *
+     * @throws ConflictException CLIENT_ID_IN_USE when another tenant has a client of that id (ids are unique across
+     *                           tenants: every service checks an event's tenant against its client's), CLIENT_ERASED when
+     *                           the client was erased (every service ignores an erased client's events)
+     */
     public CaseloadAssignment assign(String tenantId, String clientId, String therapistId) {
+        if (!tenantsOf(List.of(clientId)).getOrDefault(clientId, Set.of(tenantId)).contains(tenantId)) {
+            throw new ConflictException("CLIENT_ID_IN_USE", "Client id " + clientId + " belongs to another provider");
+        }
+        if (erasedClients.isErased(tenantId, clientId)) {
+            throw new ConflictException("CLIENT_ERASED", "Client " + clientId + " was erased; a new client needs a new id");
+        }
         CaseloadAssignment assignment = find(tenantId, clientId)
                 .orElseGet(() -> CaseloadAssignment.newFor(tenantId, clientId));
         var events = assignment.assignTo(therapistId, clock.instant());
@@ -47,6 +68,12 @@ public class Caseload implements CaseloadDirectory {
     /** The clients currently on a therapist's caseload. */
     public List<CaseloadAssignment> clientsOf(String tenantId, String therapistId) {
         return assignments.findByTenantIdAndTherapistIdOrderByClientId(tenantId, therapistId);
+    }
+
+    @Override
+    public Map<String, Set<String>> tenantsOf(Collection<String> clientIds) {
+        return assignments.findByClientIdIn(clientIds).stream().collect(Collectors.groupingBy(
+                CaseloadAssignment::clientId, Collectors.mapping(CaseloadAssignment::tenantId, Collectors.toSet())));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A client's place on a therapist's caseload; one document per client and tenant. */
@@ -18,6 +19,7 @@ public class CaseloadAssignment {
     @Id
     private String id;
     private String tenantId;
+    @Indexed
     private String clientId;
     private String therapistId;
     private Instant changedAt;
@@ -76,5 +78,9 @@ public class CaseloadAssignment {
 
     boolean isStored() {
         return version != null;
+    }
+
+    public String tenantId() {
+        return tenantId;
     }
 }

@@ -90,7 +90,8 @@ class GoalLifecycleApiIT {
                 EventType.WELLNESS_PLAN_UPDATED.type());
         List<ConsumerRecord<String, byte[]>> ours = KafkaTestClient.shared().readUntil(topics.of(Topic.GOALS),
                         Duration.ofSeconds(30), records -> ofTenant(records).size() >= expected.size())
-                .stream().filter(r -> api.tenant.equals(KafkaTestClient.header(r, CloudEventHeaders.TENANT))).toList();
+                .stream().filter(r -> api.tenant.equals(KafkaTestClient.header(r, CloudEventHeaders.TENANT)))
+                .filter(KafkaTestClient::isBusinessEvent).toList();
 
         assertThat(ours).extracting(r -> KafkaTestClient.header(r, CloudEventHeaders.TYPE)).containsExactlyElementsOf(expected);
         for (ConsumerRecord<String, byte[]> record : ours) {
@@ -128,6 +129,7 @@ class GoalLifecycleApiIT {
     }
 
     private List<ConsumerRecord<String, byte[]>> ofTenant(List<ConsumerRecord<String, byte[]>> records) {
-        return records.stream().filter(r -> api.tenant.equals(KafkaTestClient.header(r, CloudEventHeaders.TENANT))).toList();
+        return records.stream().filter(r -> api.tenant.equals(KafkaTestClient.header(r, CloudEventHeaders.TENANT)))
+                .filter(KafkaTestClient::isBusinessEvent).toList();
     }
 }

@@ -87,6 +87,7 @@ class KafkaOutageIT {
 
         Map<String, List<String>> typesByClient = published.stream()
                 .filter(record -> tenant.equals(KafkaTestClient.header(record, CloudEventHeaders.TENANT)))
+                .filter(KafkaTestClient::isBusinessEvent)
                 .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.mapping(
                         record -> KafkaTestClient.header(record, CloudEventHeaders.TYPE), Collectors.toList())));
         for (String client : clients) {
@@ -104,6 +105,7 @@ class KafkaOutageIT {
         return new KafkaTestClient(broker.bootstrapServers()).readUntil(topics.of(Topic.GOALS), Duration.ofSeconds(90),
                 records -> records.stream()
                         .filter(record -> tenant.equals(KafkaTestClient.header(record, CloudEventHeaders.TENANT)))
+                        .filter(KafkaTestClient::isBusinessEvent)
                         .map(record -> KafkaTestClient.header(record, CloudEventHeaders.ID))
                         .distinct().count() >= count);
     }

@@ -1,10 +1,14 @@
 package app.steady.homework.encryption;
 
+import app.steady.platform.privacy.ClientDataOwner;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -17,7 +21,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * Each client's data key, wrapped by the master key and stored in the key database. {@link #destroy} is the
  * crypto-shredding step of erasure.
  */
-public class ClientKeyStore {
+public class ClientKeyStore implements ClientDataOwner {
 
     static final String COLLECTION = "client_keys";
 
@@ -49,9 +53,25 @@ public class ClientKeyStore {
 
     /** Destroys the client's key: everything encrypted with it, anywhere, becomes unreadable. */
     public void destroy(String tenantId, String clientId) {
-        keyDatabase.remove(new org.springframework.data.mongodb.core.query.Query(
-                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(idOf(tenantId, clientId))),
-                COLLECTION);
+        erase(tenantId, clientId);
+    }
+
+    /** Erasure destroys the key (crypto-shredding every copy and backup of the client's encrypted text). */
+    @Override
+    public long erase(String tenantId, String clientId) {
+        return keyDatabase.remove(Query.query(Criteria.where("_id").is(idOf(tenantId, clientId))), COLLECTION)
+                .getDeletedCount();
+    }
+
+    /** Keys are not the client's information: they are never exported. */
+    @Override
+    public Map<String, Object> export(String tenantId, String clientId) {
+        return Map.of();
+    }
+
+    @Override
+    public boolean holdsKeys() {
+        return true;
     }
 
     private Optional<SecretKey> existing(String id) {

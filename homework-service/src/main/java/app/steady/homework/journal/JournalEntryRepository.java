@@ -1,5 +1,7 @@
 package app.steady.homework.journal;
 
+import java.util.List;
+
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -14,4 +16,8 @@ interface JournalEntryRepository extends MongoRepository<JournalEntry, String> {
     Page<JournalEntry> findByTenantIdAndClientIdAndSharedWithTherapistTrueOrderByRecordedAtDesc(String tenantId,
                                                                                                String clientId,
                                                                                                Pageable page);
+
+    List<JournalEntry> findByTenantIdAndClientId(String tenantId, String clientId);
+
+    long deleteByTenantIdAndClientId(String tenantId, String clientId);
 }

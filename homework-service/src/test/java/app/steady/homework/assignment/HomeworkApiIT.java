@@ -222,7 +222,8 @@ class HomeworkApiIT {
     private List<ConsumerRecord<String, byte[]>> eventsOfTenant(int atLeast) {
         List<ConsumerRecord<String, byte[]>> ours = KafkaTestClient.shared().readUntil(topics.of(Topic.HOMEWORK),
                         Duration.ofSeconds(30), records -> ofTenant(records).size() >= atLeast)
-                .stream().filter(r -> tenant.equals(KafkaTestClient.header(r, CloudEventHeaders.TENANT))).toList();
+                .stream().filter(r -> tenant.equals(KafkaTestClient.header(r, CloudEventHeaders.TENANT)))
+                .filter(KafkaTestClient::isBusinessEvent).toList();
         for (ConsumerRecord<String, byte[]> record : ours) {
             EventType type = EventType.ofType(KafkaTestClient.header(record, CloudEventHeaders.TYPE)).orElseThrow();
             assertThat(schemas.violations(type, json.readTree(record.value()))).as(type.type()).isEmpty();
@@ -232,7 +233,8 @@ class HomeworkApiIT {
     }
 
     private List<ConsumerRecord<String, byte[]>> ofTenant(List<ConsumerRecord<String, byte[]>> records) {
-        return records.stream().filter(r -> tenant.equals(KafkaTestClient.header(r, CloudEventHeaders.TENANT))).toList();
+        return records.stream().filter(r -> tenant.equals(KafkaTestClient.header(r, CloudEventHeaders.TENANT)))
+                .filter(KafkaTestClient::isBusinessEvent).toList();
     }
 
     private ResultActions asClient(MockHttpServletRequestBuilder request, String body) throws Exception {

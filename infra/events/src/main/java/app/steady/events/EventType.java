@@ -21,10 +21,16 @@ import app.steady.events.homework.HomeworkSkipped;
 import app.steady.events.homework.HomeworkUpdated;
 import app.steady.events.homework.JournalEntryRecorded;
 import app.steady.events.homework.MoodLogged;
+import app.steady.events.privacy.ClientDataExported;
+import app.steady.events.privacy.ClientErased;
+import app.steady.events.privacy.ClientErasureRequested;
+import app.steady.events.privacy.ClientExportRequested;
+import app.steady.events.privacy.ClientRecordAccessed;
 import app.steady.events.reminders.ReminderDue;
 import app.steady.events.reminders.ReminderFailed;
 import app.steady.events.reminders.ReminderSent;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -43,6 +49,8 @@ public enum EventType {
     GOAL_REVISED("steady.goals.goal-revised.v1", Topic.GOALS, GoalRevised.class),
     GOAL_DISCONTINUED("steady.goals.goal-discontinued.v1", Topic.GOALS, GoalDiscontinued.class),
     WELLNESS_PLAN_UPDATED("steady.goals.wellness-plan-updated.v1", Topic.GOALS, WellnessPlanUpdated.class),
+    CLIENT_ERASURE_REQUESTED("steady.goals.client-erasure-requested.v1", Topic.GOALS, ClientErasureRequested.class),
+    CLIENT_EXPORT_REQUESTED("steady.goals.client-export-requested.v1", Topic.GOALS, ClientExportRequested.class),
 
     HOMEWORK_ASSIGNED("steady.homework.homework-assigned.v1", Topic.HOMEWORK, HomeworkAssigned.class),
     HOMEWORK_UPDATED("steady.homework.homework-updated.v1", Topic.HOMEWORK, HomeworkUpdated.class),
@@ -61,12 +69,25 @@ public enum EventType {
 
     RISK_FLAG_RAISED("steady.analytics.risk-flag-raised.v1", Topic.ANALYTICS, RiskFlagRaised.class),
     RISK_FLAG_ACKNOWLEDGED("steady.analytics.risk-flag-acknowledged.v1", Topic.ANALYTICS, RiskFlagAcknowledged.class),
-    THERAPIST_DIGEST_READY("steady.analytics.therapist-digest-ready.v1", Topic.ANALYTICS, TherapistDigestReady.class);
+    THERAPIST_DIGEST_READY("steady.analytics.therapist-digest-ready.v1", Topic.ANALYTICS, TherapistDigestReady.class),
+
+    // Privacy events every service publishes in the same shape on its own topic (PerServiceEventData).
+    GOALS_CLIENT_ERASED("steady.goals.client-erased.v1", Topic.GOALS, ClientErased.class),
+    HOMEWORK_CLIENT_ERASED("steady.homework.client-erased.v1", Topic.HOMEWORK, ClientErased.class),
+    REMINDERS_CLIENT_ERASED("steady.reminders.client-erased.v1", Topic.REMINDERS, ClientErased.class),
+    ANALYTICS_CLIENT_ERASED("steady.analytics.client-erased.v1", Topic.ANALYTICS, ClientErased.class),
+    HOMEWORK_CLIENT_DATA_EXPORTED("steady.homework.client-data-exported.v1", Topic.HOMEWORK, ClientDataExported.class),
+    REMINDERS_CLIENT_DATA_EXPORTED("steady.reminders.client-data-exported.v1", Topic.REMINDERS, ClientDataExported.class),
+    ANALYTICS_CLIENT_DATA_EXPORTED("steady.analytics.client-data-exported.v1", Topic.ANALYTICS, ClientDataExported.class),
+    GOALS_CLIENT_RECORD_ACCESSED("steady.goals.client-record-accessed.v1", Topic.GOALS, ClientRecordAccessed.class),
+    HOMEWORK_CLIENT_RECORD_ACCESSED("steady.homework.client-record-accessed.v1", Topic.HOMEWORK, ClientRecordAccessed.class),
+    REMINDERS_CLIENT_RECORD_ACCESSED("steady.reminders.client-record-accessed.v1", Topic.REMINDERS, ClientRecordAccessed.class),
+    ANALYTICS_CLIENT_RECORD_ACCESSED("steady.analytics.client-record-accessed.v1", Topic.ANALYTICS, ClientRecordAccessed.class);
 
     private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
-    private static final Map<Class<?>, EventType> BY_DATA_CLASS = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(EventType::dataClass, Function.identity()));
+    private static final Map<Class<?>, List<EventType>> BY_DATA_CLASS = Arrays.stream(values())
+            .collect(Collectors.groupingBy(EventType::dataClass));
 
     private final String type;
     private final Topic topic;
@@ -105,11 +126,17 @@ public enum EventType {
         return Optional.ofNullable(BY_TYPE.get(type));
     }
 
+    /** The type of this data; for {@link PerServiceEventData}, the type on the topic of the service it names. */
     public static EventType of(EventData data) {
-        EventType eventType = BY_DATA_CLASS.get(data.getClass());
-        if (eventType == null) {
+        List<EventType> candidates = BY_DATA_CLASS.get(data.getClass());
+        if (candidates == null) {
             throw new IllegalArgumentException(data.getClass().getName() + " is not in the event catalogue");
         }
-        return eventType;
+        if (data instanceof PerServiceEventData perService) {
+            return candidates.stream().filter(type -> type.topic().producer().equals(perService.service()))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException(
+                            data.getClass().getSimpleName() + " has no type for service " + perService.service()));
+        }
+        return candidates.get(0);
     }
 }

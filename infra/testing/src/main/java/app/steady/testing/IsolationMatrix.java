@@ -37,7 +37,9 @@ public abstract class IsolationMatrix {
         /** A therapist's own data ({therapistId} or /me): that therapist (and for contacts, admins). */
         THERAPIST,
         /** Tenant-wide reference data any authenticated user of the tenant may read (e.g. the library). */
-        TENANT
+        TENANT,
+        /** A record of a client's request (an erasure): the tenant's admins and the client it is about; 404 to others. */
+        REQUESTER
     }
 
     @Autowired

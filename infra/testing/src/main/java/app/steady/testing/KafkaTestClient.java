@@ -1,5 +1,6 @@
 package app.steady.testing;
 
+import app.steady.events.CloudEventHeaders;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.Duration;
@@ -70,6 +71,15 @@ public final class KafkaTestClient {
         } catch (Exception e) {
             throw new IllegalStateException("Could not send to " + topic, e);
         }
+    }
+
+    /**
+     * True for a business event, false for an audit record (client-record-accessed), which services publish beside
+     * them whenever someone other than the client reads or changes the client's information.
+     */
+    public static boolean isBusinessEvent(ConsumerRecord<?, ?> record) {
+        String type = header(record, CloudEventHeaders.TYPE);
+        return type == null || !type.endsWith(".client-record-accessed.v1");
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

@@ -295,7 +295,8 @@ class ReminderDispatchIT {
     }
 
     private List<ConsumerRecord<String, byte[]>> ofTenant(List<ConsumerRecord<String, byte[]>> records, String tenant) {
-        return records.stream().filter(r -> tenant.equals(KafkaTestClient.header(r, CloudEventHeaders.TENANT))).toList();
+        return records.stream().filter(r -> tenant.equals(KafkaTestClient.header(r, CloudEventHeaders.TENANT)))
+                .filter(KafkaTestClient::isBusinessEvent).toList();
     }
 
     private static Instant local(String localDateTime) {

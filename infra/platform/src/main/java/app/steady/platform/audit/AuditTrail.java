@@ -2,6 +2,7 @@ package app.steady.platform.audit;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import app.steady.platform.privacy.SubjectDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /** Reading the trail (a tenant's admins) and removing entries past retention (not relying on TTL indexes). */
@@ -29,13 +31,20 @@ public class AuditTrail {
     public List<AuditEntry> of(String tenantId, String clientId, Instant from, Instant to, int page, int size) {
         Criteria criteria = where("tenantId").is(tenantId);
         if (clientId != null) {
-            criteria = criteria.and("clientId").is(clientId);
+            // An erased client's entries are kept under its digest: found by the id, which they no longer hold.
+            criteria = criteria.and("clientId").in(clientId, SubjectDigest.of(tenantId, clientId));
         }
         if (from != null || to != null) {
             criteria = criteria.and("at").gte(from == null ? Instant.EPOCH : from).lt(to == null ? clock.instant().plusSeconds(1) : to);
         }
         return mongo.find(Query.query(criteria).with(PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "at"))),
                 AuditEntry.class);
+    }
+
+    /** Erasure: the entries keep who did what and when, but no longer name the client. */
+    public void pseudonymise(String tenantId, String clientId) {
+        mongo.updateMulti(Query.query(where("tenantId").is(tenantId).and("clientId").is(clientId)),
+                Update.update("clientId", SubjectDigest.of(tenantId, clientId)), AuditEntry.class);
     }
 
     @Scheduled(fixedDelayString = "${steady.audit.purge-every}")

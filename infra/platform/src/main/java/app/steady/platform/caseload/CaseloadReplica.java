@@ -8,17 +8,23 @@ import app.steady.events.goals.ClientUnassigned;
 import app.steady.platform.consuming.ConsumptionLedger;
 import app.steady.platform.consuming.EventHandler;
 import app.steady.platform.consuming.ReceivedEvent;
+import app.steady.platform.privacy.ClientDataOwner;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * This service's copy of the caseload, kept from goals-service's assignment events. Each assignment and the record
  * of the events applied to it are one document, written together.
  */
-public class CaseloadReplica implements CaseloadDirectory, EventHandler {
+public class CaseloadReplica implements CaseloadDirectory, EventHandler, ClientDataOwner {
 
     static final String COLLECTION = "caseload_replica";
 
@@ -57,6 +63,31 @@ public class CaseloadReplica implements CaseloadDirectory, EventHandler {
         Assignment assignment = mongo.findOne(Query.query(where("_id").is(tenantId + ":" + clientId)),
                 Assignment.class, COLLECTION);
         return Optional.ofNullable(assignment).map(a -> a.therapistId);
+    }
+
+    /** The tenant check on every consumed batch looks clients up by id alone. */
+    public void createIndexes() {
+        mongo.indexOps(COLLECTION).createIndex(new Index("clientId", Sort.Direction.ASC).named("client"));
+    }
+
+    @Override
+    public Map<String, Set<String>> tenantsOf(Collection<String> clientIds) {
+        Query query = Query.query(where("clientId").in(clientIds));
+        query.fields().include("tenantId", "clientId");
+        return mongo.find(query, Assignment.class, COLLECTION).stream().collect(Collectors.groupingBy(
+                assignment -> assignment.clientId, Collectors.mapping(assignment -> assignment.tenantId, Collectors.toSet())));
+    }
+
+    /** The copy of the assignment goes with the client; a replay cannot bring it back (the client is erased). */
+    @Override
+    public long erase(String tenantId, String clientId) {
+        return mongo.remove(Query.query(where("_id").is(tenantId + ":" + clientId)), COLLECTION).getDeletedCount();
+    }
+
+    @Override
+    public Map<String, Object> export(String tenantId, String clientId) {
+        return therapistOf(tenantId, clientId).<Map<String, Object>>map(therapist -> Map.of("therapistId", therapist))
+                .orElse(Map.of());
     }
 
     /** One client's assignment as this service knows it. */

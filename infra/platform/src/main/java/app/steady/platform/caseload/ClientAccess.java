@@ -1,5 +1,6 @@
 package app.steady.platform.caseload;
 
+import app.steady.platform.privacy.ErasedClients;
 import app.steady.platform.security.Caller;
 import app.steady.platform.security.Role;
 import app.steady.platform.errors.NotFoundException;
@@ -9,14 +10,17 @@ import org.springframework.security.access.AccessDeniedException;
 public class ClientAccess {
 
     private final CaseloadDirectory directory;
+    private final ErasedClients erasedClients;
 
-    public ClientAccess(CaseloadDirectory directory) {
+    public ClientAccess(CaseloadDirectory directory, ErasedClients erasedClients) {
         this.directory = directory;
+        this.erasedClients = erasedClients;
     }
 
     public boolean mayAccess(Caller caller, String clientId) {
         if (caller.role() == Role.CLIENT) {
-            return caller.userId().equals(clientId);
+            // An erased client's token may outlive the erasure: it finds nothing and can store nothing.
+            return caller.userId().equals(clientId) && !erasedClients.isErased(caller.tenantId(), clientId);
         }
         if (caller.role() == Role.THERAPIST) {
             return directory.therapistOf(caller.tenantId(), clientId).filter(caller.userId()::equals).isPresent();

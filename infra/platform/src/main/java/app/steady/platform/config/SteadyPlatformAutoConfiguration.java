@@ -1,6 +1,7 @@
 package app.steady.platform.config;
 
 import app.steady.platform.audit.AuditController;
+import app.steady.platform.audit.AuditEntry;
 import app.steady.platform.audit.AuditInterceptor;
 import app.steady.platform.audit.AuditTrail;
 import app.steady.platform.caseload.CaseloadDirectory;
@@ -12,6 +13,7 @@ import app.steady.platform.consuming.DeadLetters;
 import app.steady.platform.consuming.EventHandler;
 import app.steady.platform.consuming.InboundEventReader;
 import app.steady.platform.consuming.ProjectionUpdater;
+import app.steady.platform.consuming.SubjectScreen;
 import app.steady.platform.events.EventJson;
 import app.steady.platform.events.EventSchemas;
 import app.steady.platform.events.TopicNames;
@@ -19,6 +21,11 @@ import app.steady.platform.observability.KafkaHealthIndicator;
 import app.steady.platform.observability.MongoHealthIndicator;
 import app.steady.platform.observability.TraceContext;
 import app.steady.platform.outbox.AggregateStore;
+import app.steady.platform.privacy.ClientCollections;
+import app.steady.platform.privacy.ClientDataOwner;
+import app.steady.platform.privacy.ClientErasureHandler;
+import app.steady.platform.privacy.ClientExportHandler;
+import app.steady.platform.privacy.ErasedClients;
 import app.steady.platform.outbox.EventRecorder;
 import app.steady.platform.outbox.OutboxBacklog;
 import app.steady.platform.outbox.OutboxCollections;
@@ -134,8 +141,7 @@ public class SteadyPlatformAutoConfiguration {
     @Bean
     TopicProvisioner topicProvisioner(KafkaProperties kafka, TopicNames topics, Environment environment,
                                       ConsumerProperties consumer) {
-        List<String> consumed = Arrays.stream(environment.getProperty(CONSUMED_TOPICS, "").split(","))
-                .map(String::trim).filter(name -> !name.isEmpty()).toList();
+        List<String> consumed = listProperty(environment, CONSUMED_TOPICS);
         TopicProvisioner provisioner = new TopicProvisioner(kafka.buildAdminProperties(), topics,
                 environment.getRequiredProperty("spring.application.name"), consumed, consumer.group(),
                 environment.getProperty("steady.events.partitions", Integer.class, 12),
@@ -176,7 +182,8 @@ public class SteadyPlatformAutoConfiguration {
 
     @Bean
     OutboxCollections outboxCollections(MongoTemplate mongo) {
-        return new OutboxCollections(mongo);
+        return new OutboxCollections(mongo, List.of(AuditEntry.class, ErasedClients.storedType(),
+                ClientExportHandler.storedType()));
     }
 
     @Bean
@@ -216,9 +223,14 @@ public class SteadyPlatformAutoConfiguration {
     @Bean
     @ConditionalOnProperty(CONSUMED_TOPICS)
     Consumer<Message<List<byte[]>>> steadyEvents(InboundEventReader reader, List<EventHandler> handlers,
-                                                 DeadLetters deadLetters, ConsumerProperties properties,
-                                                 MeterRegistry meters, Clock clock) {
-        return new BatchEventProcessor(reader, handlers, deadLetters, properties, meters, clock);
+                                                 SubjectScreen screen, DeadLetters deadLetters,
+                                                 ConsumerProperties properties, MeterRegistry meters, Clock clock) {
+        return new BatchEventProcessor(reader, handlers, screen, deadLetters, properties, meters, clock);
+    }
+
+    @Bean
+    SubjectScreen subjectScreen(CaseloadDirectory caseload, ErasedClients erasedClients) {
+        return new SubjectScreen(caseload, erasedClients);
     }
 
     /**
@@ -243,12 +255,49 @@ public class SteadyPlatformAutoConfiguration {
     @ConditionalOnMissingBean(CaseloadDirectory.class)
     @ConditionalOnProperty(CONSUMED_TOPICS)
     CaseloadReplica caseloadReplica(MongoTemplate mongo) {
-        return new CaseloadReplica(mongo);
+        CaseloadReplica replica = new CaseloadReplica(mongo);
+        replica.createIndexes();
+        return replica;
     }
 
     @Bean
-    ClientAccess clientAccess(CaseloadDirectory directory) {
-        return new ClientAccess(directory);
+    ClientAccess clientAccess(CaseloadDirectory directory, ErasedClients erasedClients) {
+        return new ClientAccess(directory, erasedClients);
+    }
+
+    // ---- privacy -------------------------------------------------------------------------------------------
+
+    @Bean
+    ErasedClients erasedClients(MongoTemplate mongo, AggregateStore store) {
+        return new ErasedClients(mongo, store);
+    }
+
+    /** The service's per-client collections, erased and exported as stored (docs/configuration.md). */
+    @Bean
+    ClientCollections clientCollections(MongoTemplate mongo, EventJson json, Environment environment) {
+        return new ClientCollections(mongo, json, listProperty(environment, "steady.privacy.client-collections"),
+                listProperty(environment, "steady.privacy.erase-only-collections"));
+    }
+
+    @Bean
+    @ConditionalOnProperty(CONSUMED_TOPICS)
+    ClientErasureHandler clientErasureHandler(List<ClientDataOwner> owners, AuditTrail audit, ErasedClients erased,
+                                              Environment environment, Clock clock) {
+        return new ClientErasureHandler(owners, audit, erased, environment.getRequiredProperty("spring.application.name"),
+                clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(CONSUMED_TOPICS)
+    ClientExportHandler clientExportHandler(List<ClientDataOwner> owners, AggregateStore store, MongoTemplate mongo,
+                                            EventJson json, Environment environment, Clock clock) {
+        return new ClientExportHandler(owners, store, mongo, json,
+                environment.getRequiredProperty("spring.application.name"), clock);
+    }
+
+    private static List<String> listProperty(Environment environment, String name) {
+        return Arrays.stream(environment.getProperty(name, "").split(",")).map(String::trim)
+                .filter(value -> !value.isEmpty()).toList();
     }
 
     // ---- audit ---------------------------------------------------------------------------------------------
@@ -259,8 +308,9 @@ public class SteadyPlatformAutoConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer auditInterceptorRegistration(MongoTemplate mongo, Clock clock) {
-        AuditInterceptor interceptor = new AuditInterceptor(mongo, clock);
+    WebMvcConfigurer auditInterceptorRegistration(AggregateStore store, Environment environment, Clock clock) {
+        AuditInterceptor interceptor = new AuditInterceptor(store,
+                environment.getRequiredProperty("spring.application.name"), clock);
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {

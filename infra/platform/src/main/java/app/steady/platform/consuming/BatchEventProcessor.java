@@ -35,16 +35,19 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
 
     private final InboundEventReader reader;
     private final List<EventHandler> handlers;
+    private final SubjectScreen screen;
     private final DeadLetters deadLetters;
     private final ConsumerProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
     private final Timer lag;
 
-    public BatchEventProcessor(InboundEventReader reader, List<EventHandler> handlers, DeadLetters deadLetters,
-                               ConsumerProperties properties, MeterRegistry meters, Clock clock) {
+    public BatchEventProcessor(InboundEventReader reader, List<EventHandler> handlers, SubjectScreen screen,
+                               DeadLetters deadLetters, ConsumerProperties properties, MeterRegistry meters,
+                               Clock clock) {
         this.reader = reader;
         this.handlers = List.copyOf(handlers);
+        this.screen = screen;
         this.deadLetters = deadLetters;
         this.properties = properties;
         this.meters = meters;
@@ -100,9 +103,35 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
             }
             MDC.remove(EventLogContext.EVENT_ID);
         }
-        if (!accepted.isEmpty()) {
-            deliver(accepted);
+        List<Inbound> applicable = screened(accepted);
+        if (!applicable.isEmpty()) {
+            deliver(applicable);
         }
+    }
+
+    /** Rejects events whose tenant is not their client's, drops those of erased clients (see {@link SubjectScreen}). */
+    private List<Inbound> screened(List<Inbound> accepted) {
+        if (accepted.isEmpty()) {
+            return accepted;
+        }
+        List<SubjectScreen.Verdict> verdicts = screen.screen(accepted.stream().<ReceivedEvent<?>>map(Inbound::event).toList());
+        List<Inbound> applicable = new ArrayList<>(accepted.size());
+        for (int i = 0; i < accepted.size(); i++) {
+            Inbound record = accepted.get(i);
+            ReceivedEvent<?> event = record.event();
+            SubjectScreen.Verdict verdict = verdicts.get(i);
+            if (verdict instanceof SubjectScreen.Drop drop) {
+                meters.counter("steady.events.ignored", "reason", drop.reason()).increment();
+                count(event.type().type(), "ignored");
+            } else if (verdict instanceof SubjectScreen.Reject reject) {
+                deadLetters.send(event.topic(), event.partition(), event.offset(), record.key(), record.headers(),
+                        record.payload(), reject.reason());
+                count(event.type().type(), "dead-lettered");
+            } else {
+                applicable.add(record);
+            }
+        }
+        return applicable;
     }
 
     private void deliver(List<Inbound> records) {

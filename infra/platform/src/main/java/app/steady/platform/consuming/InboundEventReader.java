@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import app.steady.events.CloudEventHeaders;
 import app.steady.events.EventData;
 import app.steady.events.EventType;
+import app.steady.events.PerServiceEventData;
 import app.steady.events.Topic;
 import app.steady.platform.events.EventJson;
 import app.steady.platform.events.EventSchemas;
@@ -123,6 +124,9 @@ public class InboundEventReader {
         }
         if (!subject.equals(typed.subjectId())) {
             return new Rejected("ce_subject " + subject + " differs from the data's subject " + typed.subjectId());
+        }
+        if (typed instanceof PerServiceEventData perService && !source.equals(perService.service())) {
+            return new Rejected("data names service " + perService.service() + " but the event comes from " + source);
         }
         ReceivedEvent<?> event = new ReceivedEvent<>(header(headers, CloudEventHeaders.ID), type, source, subject,
                 header(headers, CloudEventHeaders.TENANT), time, header(headers, CloudEventHeaders.TRACEPARENT),

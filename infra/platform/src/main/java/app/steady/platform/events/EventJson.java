@@ -29,6 +29,11 @@ public final class EventJson {
         return mapper.writeValueAsString(data);
     }
 
+    /** Any value (export bundles and parts), written with the same settings as event data. */
+    public byte[] writeValue(Object value) {
+        return mapper.writeValueAsBytes(value);
+    }
+
     public JsonNode readTree(byte[] json) {
         return mapper.readTree(json);
     }

@@ -1,5 +1,6 @@
 package app.steady.platform.outbox;
 
+import java.util.Collection;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -10,7 +11,12 @@ public class OutboxCollections {
 
     private final List<String> names;
 
-    public OutboxCollections(MongoTemplate mongo) {
+    /**
+     * @param platformAggregates the platform's own aggregates (audit entries, tombstones...), which the service's
+     *                           entity scan does not find
+     */
+    public OutboxCollections(MongoTemplate mongo, Collection<Class<?>> platformAggregates) {
+        platformAggregates.forEach(type -> mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type));
         this.names = mongo.getConverter().getMappingContext().getPersistentEntities().stream()
                 .filter(entity -> entity.isAnnotationPresent(PublishesEvents.class))
                 .map(MongoPersistentEntity::getCollection)

@@ -1,0 +1,194 @@
+package app.steady.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.steady.homework.encryption.ClientKeyStore;
+import app.steady.homework.encryption.EncryptionProperties;
+import app.steady.homework.encryption.TextCipher;
+import app.steady.local.ServiceProcess;
+import app.steady.testing.SteadyTestInfrastructure;
+import app.steady.testing.TestTokens;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The right to erasure across all four services, as separate processes on the real broker and store: a client with
+ * goals, a journal, moods, reminder settings and an analytics record exports their data, is then erased on their
+ * admin's request, and afterwards no store holds their id, a raw copy of their journal taken before cannot be
+ * decrypted, and replaying every topic into fresh consumer groups brings nothing back.
+ */
+class ErasureE2E {
+
+    static final String PREFIX = "e2e" + UUID.randomUUID().toString().substring(0, 6) + ".";
+    static final String JOURNAL_TEXT = "Felt calmer after the walk by the river";
+    static final Map<String, ServiceProcess> services = new java.util.LinkedHashMap<>();
+
+    final String tenant = "tenant-" + UUID.randomUUID();
+    final String client = "client-" + UUID.randomUUID();
+    final String therapist = "therapist-" + UUID.randomUUID();
+    final MongoClient mongo = MongoClients.create(SteadyTestInfrastructure.get().mongoUri());
+
+    @BeforeAll
+    static void startServices() {
+        for (String service : List.of("goals-service", "homework-service", "reminders-service", "analytics-service")) {
+            services.put(service, SteadyProcesses.start(service, PREFIX));
+        }
+    }
+
+    @AfterAll
+    static void stopServices() {
+        services.values().forEach(ServiceProcess::stop);
+    }
+
+    @Test
+    void anErasedClientIsGoneFromEveryStoreAndStaysGoneThroughAReplay() {
+        String admin = TestTokens.admin(tenant, "admin-1");
+        String asClient = TestTokens.client(tenant, client);
+        String asTherapist = TestTokens.therapist(tenant, therapist);
+        ok(send("goals-service", "PUT", "/caseload/clients/" + client, admin, "{\"therapistId\":\"" + therapist + "\"}"));
+        // Every service learns the caseload from events before the client can use it.
+        await().atMost(Duration.ofSeconds(60)).until(() -> send("homework-service", "GET", "/clients/" + client
+                + "/mood", asTherapist, null).status() == 200);
+        Http.Response proposed = send("goals-service", "POST", "/clients/" + client + "/goals", asClient,
+                "{\"title\":\"Walk every morning\"}");
+        ok(send("goals-service", "POST", proposed.location() + "/agreement", asTherapist, "{\"version\":1}"));
+        Http.Response journal = send("homework-service", "POST", "/clients/" + client + "/journal", asClient,
+                "{\"text\":\"" + JOURNAL_TEXT + "\"}");
+        ok(journal);
+        ok(send("homework-service", "POST", "/clients/" + client + "/mood", asClient,
+                "{\"mood\":6,\"note\":\"Slept well\",\"timeZone\":\"Europe/London\"}"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> send("reminders-service", "PUT", "/clients/" + client
+                + "/reminder-settings", asClient, "{\"timeZone\":\"Europe/London\"}").status() == 200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> send("analytics-service", "GET", "/clients/" + client
+                + "/goals/summary", asTherapist, null).body().contains("\"active\":1,"));
+        assertThat(databasesHoldingTheClient()).as("the client's data before erasure")
+                .contains("steady-goals", "steady-homework", "steady-reminders", "steady-analytics");
+
+        String entryId = journal.location().substring(journal.location().lastIndexOf('/') + 1);
+        Document rawCopy = mongo.getDatabase("steady-homework").getCollection("journal_entries")
+                .find(Filters.eq("_id", entryId)).first();
+        assertThat(rawCopy.toJson()).doesNotContain(JOURNAL_TEXT);
+        assertThat(decrypt(entryId, rawCopy)).as("readable while the key exists").contains(JOURNAL_TEXT);
+
+        String bundle = exportedBundle(asClient);
+        assertThat(bundle).contains(JOURNAL_TEXT, "Walk every morning", "Europe/London", "goals-service",
+                "homework-service", "reminders-service", "analytics-service");
+
+        Http.Response erasure = send("goals-service", "POST", "/clients/" + client + "/erasure", admin, null);
+        assertThat(erasure.status()).as(erasure.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(90)).until(() -> send("goals-service", "GET", erasure.location(), admin, null)
+                .body().contains("\"status\":\"COMPLETE\""));
+        String proof = send("goals-service", "GET", erasure.location(), admin, null).body();
+        assertThat(proof).contains("goals-service", "homework-service", "reminders-service", "analytics-service")
+                .contains("\"keysDestroyed\":true").doesNotContain(client);
+
+        assertThat(databasesHoldingTheClient()).as("stores holding the client after erasure").isEmpty();
+        assertThat(decrypt(entryId, rawCopy)).as("the raw copy taken before erasure").isEmpty();
+        assertThat(send("homework-service", "GET", "/clients/" + client + "/journal", asClient, null).status())
+                .as("the erased client's still-valid token").isEqualTo(404);
+
+        replayEveryTopicIntoFreshConsumerGroups();
+        assertThat(databasesHoldingTheClient()).as("stores holding the client after a full replay").isEmpty();
+    }
+
+    private String exportedBundle(String asClient) {
+        Http.Response requested = send("goals-service", "POST", "/clients/" + client + "/exports", asClient, null);
+        assertThat(requested.status()).as(requested.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> send("goals-service", "GET", requested.location(), asClient,
+                null).status() == 200);
+        return send("goals-service", "GET", requested.location(), asClient, null).body();
+    }
+
+    /** Homework's own decryption path, with the key store as it is now. */
+    private Optional<String> decrypt(String entryId, Document rawCopy) {
+        EncryptionProperties properties = new EncryptionProperties(SteadyTestInfrastructure.MASTER_KEY, "steady-homework-keys");
+        ClientKeyStore keys = new ClientKeyStore(new MongoTemplate(mongo, properties.keyDatabase()), properties,
+                Clock.systemUTC());
+        return new TextCipher(keys).decrypt(tenant, client, entryId, rawCopy.getString("encryptedText"));
+    }
+
+    /** Every database of the platform, every collection, every document: where does the client's id appear? */
+    private Set<String> databasesHoldingTheClient() {
+        Set<String> holding = new java.util.TreeSet<>();
+        for (String database : mongo.listDatabaseNames()) {
+            if (!database.startsWith("steady-")) {
+                continue;
+            }
+            for (String collection : mongo.getDatabase(database).listCollectionNames()) {
+                for (Document document : mongo.getDatabase(database).getCollection(collection).find()) {
+                    if (document.toJson().contains(client)) {
+                        holding.add(database);
+                        holding.add(database + "." + collection);
+                    }
+                }
+            }
+        }
+        return holding;
+    }
+
+    /** Restarts the consuming services in new consumer groups: they read every topic from the beginning. */
+    private void replayEveryTopicIntoFreshConsumerGroups() {
+        Map<String, String> groups = new java.util.LinkedHashMap<>();
+        for (String service : List.of("homework-service", "reminders-service", "analytics-service")) {
+            services.get(service).stop();
+            String group = service + "-replay-" + UUID.randomUUID().toString().substring(0, 6);
+            groups.put(service, group);
+            services.put(service, SteadyProcesses.start(service, PREFIX, "--steady.consumer.group=" + group));
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SteadyTestInfrastructure.get().kafkaBootstrapServers()))) {
+            for (String group : groups.values()) {
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> caughtUp(admin, group));
+            }
+        }
+    }
+
+    /** The group has committed offsets for its partitions, at the end of each. */
+    private static boolean caughtUp(Admin admin, String group) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
+        if (committed.isEmpty()) {
+            return false;
+        }
+        Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
+                .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get();
+        List<TopicPartition> behind = new ArrayList<>();
+        committed.forEach((partition, offset) -> {
+            if (offset == null || offset.offset() < ends.get(partition).offset()) {
+                behind.add(partition);
+            }
+        });
+        return behind.isEmpty();
+    }
+
+    private static Http.Response send(String service, String method, String path, String token, String json) {
+        return Http.send(method, services.get(service).baseUrl() + path, token, json);
+    }
+
+    private static void ok(Http.Response response) {
+        assertThat(response.status()).as(response.body()).isBetween(200, 299);
+    }
+}

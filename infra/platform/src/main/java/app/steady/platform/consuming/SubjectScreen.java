@@ -1,0 +1,77 @@
+package app.steady.platform.consuming;
+
+import app.steady.events.EventType;
+import app.steady.platform.caseload.CaseloadDirectory;
+import app.steady.platform.privacy.ErasedClients;
+import app.steady.platform.privacy.SubjectDigest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Decides, per batch and with one query each, whether valid events may reach the handlers as far as their subject
+ * is concerned: an event whose tenant is not its client's tenant is rejected (dead-lettered); an event of an erased
+ * client — including one that follows the erasure request in the same batch — is dropped.
+ */
+public class SubjectScreen {
+
+    /** What happens to one event. */
+    public sealed interface Verdict permits Apply, Drop, Reject {
+    }
+
+    public record Apply() implements Verdict {
+    }
+
+    /** Not applied, not an error: the event is about an erased client. */
+    public record Drop(String reason) implements Verdict {
+    }
+
+    /** Never applicable; dead-lettered with the reason. */
+    public record Reject(String reason) implements Verdict {
+    }
+
+    private static final Apply APPLY = new Apply();
+
+    private final CaseloadDirectory caseload;
+    private final ErasedClients erasedClients;
+
+    public SubjectScreen(CaseloadDirectory caseload, ErasedClients erasedClients) {
+        this.caseload = caseload;
+        this.erasedClients = erasedClients;
+    }
+
+    /** One verdict per event, in the same order. */
+    public List<Verdict> screen(List<ReceivedEvent<?>> events) {
+        Set<String> erased = new HashSet<>(erasedClients.erasedAmong(
+                events.stream().map(SubjectScreen::digest).collect(Collectors.toSet())));
+        Map<String, Set<String>> tenantsOfClients = caseload.tenantsOf(
+                events.stream().map(ReceivedEvent::subject).collect(Collectors.toSet()));
+        List<Verdict> verdicts = new ArrayList<>(events.size());
+        for (ReceivedEvent<?> event : events) {
+            verdicts.add(verdict(event, erased, tenantsOfClients));
+            if (event.type() == EventType.CLIENT_ERASURE_REQUESTED) {
+                erased.add(digest(event));
+            }
+        }
+        return verdicts;
+    }
+
+    private static Verdict verdict(ReceivedEvent<?> event, Set<String> erased, Map<String, Set<String>> tenantsOfClients) {
+        Set<String> tenants = tenantsOfClients.getOrDefault(event.subject(), Set.of());
+        if (event.type() != EventType.CLIENT_ASSIGNED && !tenants.isEmpty() && !tenants.contains(event.tenant())) {
+            return new Reject("ce_tenant " + event.tenant() + " does not match the tenant of client "
+                    + event.subject() + " (" + String.join(", ", tenants) + ")");
+        }
+        if (!ErasedClients.isAboutErasure(event.type()) && erased.contains(digest(event))) {
+            return new Drop("erased-client");
+        }
+        return APPLY;
+    }
+
+    private static String digest(ReceivedEvent<?> event) {
+        return SubjectDigest.of(event.tenant(), event.subject());
+    }
+}
