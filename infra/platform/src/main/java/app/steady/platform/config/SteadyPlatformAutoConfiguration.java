@@ -40,16 +40,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -125,17 +120,7 @@ public class SteadyPlatformAutoConfiguration {
     @Bean(destroyMethod = "close")
     Producer<String, byte[]> steadyEventProducer(KafkaProperties kafka,
                                                   @Value("${steady.kafka.producer.max-block:5s}") java.time.Duration maxBlock) {
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) maxBlock.toMillis());
-        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        return new KafkaProducer<>(config);
+        return new KafkaProducer<>(KafkaClientSettings.producer(kafka, maxBlock));
     }
 
     @Bean
@@ -152,10 +137,7 @@ public class SteadyPlatformAutoConfiguration {
 
     @Bean
     KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafka) {
-        Map<String, Object> config = new HashMap<>(kafka.buildAdminProperties());
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
-        return new KafkaHealthIndicator(config);
+        return new KafkaHealthIndicator(KafkaClientSettings.healthAdmin(kafka));
     }
 
     @Bean

@@ -1,0 +1,141 @@
+package app.steady.goals.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import app.steady.events.CloudEventHeaders;
+import app.steady.events.EventType;
+import app.steady.events.Topic;
+import app.steady.events.privacy.ClientDataExported;
+import app.steady.events.privacy.ClientExportRequested;
+import app.steady.goals.support.GoalsApi;
+import app.steady.platform.events.EventJson;
+import app.steady.platform.events.TopicNames;
+import app.steady.platform.privacy.Sealing;
+import app.steady.testing.KafkaTestClient;
+import app.steady.testing.SteadyIntegrationTest;
+import app.steady.testing.TestEvents;
+import app.steady.testing.TestTokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The client's rights as goals-service coordinates them: who may ask for an erasure, its proof (with goals-service's
+ * own acknowledgement arriving through the broker), ids that can never come back, and a data export assembled from
+ * sealed parts.
+ */
+@SteadyIntegrationTest
+class PrivacyApiIT {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    TopicNames topics;
+    @Autowired
+    EventJson json;
+
+    @Test
+    void theClientOrTheirAdminMayRequestErasureAndTheProofShowsEachServicesAcknowledgement() throws Exception {
+        GoalsApi api = new GoalsApi(mvc);
+        api.assignClient();
+        api.agreedGoal(GoalsApi.PLAIN_GOAL);
+        String admin = TestTokens.admin(api.tenant, "admin-1");
+
+        mvc.perform(post("/clients/{c}/erasure", api.client).header("Authorization", api.therapistToken()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/clients/{c}/erasure", api.client).header("Authorization", TestTokens.admin("another-tenant", "a")))
+                .andExpect(status().isNotFound());
+        String location = mvc.perform(post("/clients/{c}/erasure", api.client).header("Authorization", admin))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.status").value("IN_PROGRESS"))
+                .andReturn().getResponse().getHeader("Location");
+        String again = mvc.perform(post("/clients/{c}/erasure", api.client).header("Authorization", admin))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getHeader("Location");
+        assertThat(again).as("one erasure per client").isEqualTo(location);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                mvc.perform(get(location).header("Authorization", admin))
+                        .andExpect(jsonPath("$.acknowledgements['goals-service'].documentsErased").value(2)));
+        String proof = mvc.perform(get(location).header("Authorization", api.clientToken()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(proof).doesNotContain(api.client);
+        mvc.perform(get(location).header("Authorization", TestTokens.client(api.tenant, "someone-else")))
+                .andExpect(status().isNotFound());
+        assertThat(mongo.getCollection("goals").countDocuments(new Document("clientId", api.client))).isZero();
+        assertThat(mongo.getCollection("caseload").countDocuments(new Document("clientId", api.client))).isZero();
+
+        mvc.perform(put("/caseload/clients/{c}", api.client).header("Authorization", admin)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"therapistId\":\"" + api.therapist + "\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("CLIENT_ERASED"));
+    }
+
+    @Test
+    void aClientIdBelongsToOneProvider() throws Exception {
+        GoalsApi api = new GoalsApi(mvc);
+        api.assignClient();
+        mvc.perform(put("/caseload/clients/{c}", api.client).header("Authorization", TestTokens.admin("another-provider", "a"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"therapistId\":\"t-1\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("CLIENT_ID_IN_USE"));
+    }
+
+    @Test
+    void anExportIsAssembledFromEveryServicesSealedPartForTheClientOnly() throws Exception {
+        GoalsApi api = new GoalsApi(mvc);
+        api.assignClient();
+        api.agreedGoal(GoalsApi.PLAIN_GOAL);
+        mvc.perform(post("/clients/{c}/exports", api.client).header("Authorization", api.therapistToken()))
+                .andExpect(status().isForbidden());
+        String location = mvc.perform(post("/clients/{c}/exports", api.client).header("Authorization", api.clientToken()))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getHeader("Location");
+        mvc.perform(get(location).header("Authorization", api.clientToken()))
+                .andExpect(status().isAccepted()).andExpect(jsonPath("$.status").value("ASSEMBLING"));
+
+        ClientExportRequested request = exportRequestOf(api);
+        for (String service : List.of("homework-service", "reminders-service", "analytics-service")) {
+            Sealing.Sealed sealed = Sealing.seal(request.publicKey(),
+                    ("{\"from\":\"" + service + "\"}").getBytes(StandardCharsets.UTF_8));
+            TestEvents.publish(topics, json, api.tenant, new ClientDataExported(request.exportId(), api.client, service,
+                    sealed.sealedKey(), sealed.nonce(), sealed.ciphertext(), Instant.now()));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                mvc.perform(get(location).header("Authorization", api.clientToken())).andExpect(status().isOk()));
+        String bundle = mvc.perform(get(location).header("Authorization", api.clientToken()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(bundle).contains("\"from\":\"homework-service\"", "\"from\":\"reminders-service\"",
+                "\"from\":\"analytics-service\"", "Call a friend each week", api.client);
+        Document stored = mongo.getCollection("exports").find(new Document("_id", request.exportId())).first();
+        assertThat(stored.get("privateKey")).as("the key is destroyed once the bundle is assembled").isNull();
+        mvc.perform(get(location).header("Authorization", api.therapistToken())).andExpect(status().isForbidden());
+    }
+
+    private ClientExportRequested exportRequestOf(GoalsApi api) {
+        ConsumerRecord<String, byte[]> record = KafkaTestClient.shared().readUntil(topics.of(Topic.GOALS),
+                        Duration.ofSeconds(30), records -> records.stream().anyMatch(r -> isExportRequest(r, api)))
+                .stream().filter(r -> isExportRequest(r, api)).findFirst().orElseThrow();
+        return json.read(json.readTree(record.value()), ClientExportRequested.class);
+    }
+
+    private static boolean isExportRequest(ConsumerRecord<String, byte[]> record, GoalsApi api) {
+        return api.tenant.equals(KafkaTestClient.header(record, CloudEventHeaders.TENANT))
+                && EventType.CLIENT_EXPORT_REQUESTED.type().equals(KafkaTestClient.header(record, CloudEventHeaders.TYPE));
+    }
+}

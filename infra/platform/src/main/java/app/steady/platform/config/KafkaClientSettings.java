@@ -1,0 +1,45 @@
+package app.steady.platform.config;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+
+/**
+ * The platform's own Kafka clients (the outbox/dead-letter producer, the health check's admin client), built on
+ * {@code spring.kafka.*} like the Spring Cloud Stream binder, so one set of connection settings — servers, TLS
+ * ({@code spring.kafka.security.protocol}, {@code spring.kafka.ssl.*}) and SASL ({@code spring.kafka.properties.sasl.*})
+ * — reaches every client. The platform only adds what its guarantees need.
+ */
+final class KafkaClientSettings {
+
+    private KafkaClientSettings() {
+    }
+
+    /** Idempotent, every in-sync replica acknowledges, bounded waits so an unreachable broker fails a round quickly. */
+    static Map<String, Object> producer(KafkaProperties kafka, Duration maxBlock) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) maxBlock.toMillis());
+        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return config;
+    }
+
+    /** The health check answers within its own short timeouts. */
+    static Map<String, Object> healthAdmin(KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildAdminProperties());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        return config;
+    }
+}
