@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Makes the secret files the compose stack needs, where missing, in ${STEADY_SECRETS_DIR:-./secrets}: random
+# passwords and keys, then an OPERATOR token for Prometheus (mint-operator-token.sh). Existing files are kept, so
+# rerunning never rotates anything by accident. Needs openssl.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+[ -f .env ] && set -a && . ./.env && set +a
+dir="${STEADY_SECRETS_DIR:-./secrets}"
+umask 077
+mkdir -p "$dir"
+chmod 0700 "$dir"
+
+make() { # name command...
+  local file="$dir/$1"
+  shift
+  if [ -s "$file" ]; then
+    echo "kept    $file"
+  else
+    "$@" > "$file"
+    echo "created $file"
+  fi
+  chmod 0644 "$file"   # the containers run as other users; the 0700 directory keeps others on this host out
+}
+
+make mongo_keyfile               openssl rand -base64 756
+make mongo_root_password         openssl rand -hex 24
+make goals_mongodb_password      openssl rand -hex 24
+make homework_mongodb_password   openssl rand -hex 24
+make reminders_mongodb_password  openssl rand -hex 24
+make analytics_mongodb_password  openssl rand -hex 24
+make homework_master_key         openssl rand -base64 32
+make jwt_hmac_secret             sh -c 'openssl rand -base64 48 | tr "+/" "-_" | tr -d "=\n"'
+make grafana_admin_password      openssl rand -hex 16
+if [ ! -s "$dir/alertmanager_webhook_url" ]; then
+  echo "http://127.0.0.1:9/steady-alerts-not-configured" > "$dir/alertmanager_webhook_url"
+  chmod 0644 "$dir/alertmanager_webhook_url"
+  echo "created $dir/alertmanager_webhook_url (a placeholder: put your alert receiver's URL in it)"
+fi
+if [ ! -s "$dir/prometheus_bearer_token" ]; then
+  ./mint-operator-token.sh > "$dir/prometheus_bearer_token"
+  chmod 0644 "$dir/prometheus_bearer_token"
+  echo "created $dir/prometheus_bearer_token"
+fi
+echo "Back up homework_master_key apart from the database backups: without it journal text cannot be read."

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# One-shot (compose service kafka-init): creates Steady's topics with production settings, if missing.
+# Event topics: one per producing service, keyed by client id, kept forever (projections are rebuilt by replaying
+# them; erasure works by crypto-shredding and tombstones, not by deleting events). Dead-letter topics:
+# <topic>.<consumer group>.dlt for every topic a service reads (docs/events.md), kept 30 days.
+# The same topics are declared for Kubernetes as Strimzi KafkaTopic resources (infra/k8s/base/kafka).
+set -euo pipefail
+
+bootstrap="${BOOTSTRAP_SERVERS:?}"
+partitions="${EVENT_PARTITIONS:-24}"
+prefix="${TOPIC_PREFIX:-}"
+topics=/opt/kafka/bin/kafka-topics.sh
+
+create() { # name partitions configs...
+  local name="$1" count="$2"
+  shift 2
+  local args=()
+  for config in "$@"; do args+=(--config "$config"); done
+  "$topics" --bootstrap-server "$bootstrap" --create --if-not-exists --topic "$name" \
+    --partitions "$count" --replication-factor 3 "${args[@]}"
+}
+
+event_config=(min.insync.replicas=2 retention.ms=-1 retention.bytes=-1 cleanup.policy=delete
+              compression.type=zstd unclean.leader.election.enable=false max.message.bytes=1048588)
+dlt_config=(min.insync.replicas=2 retention.ms=2592000000 cleanup.policy=delete compression.type=zstd
+            unclean.leader.election.enable=false)
+
+for topic in goals homework reminders analytics; do
+  create "${prefix}steady.${topic}.events" "$partitions" "${event_config[@]}"
+done
+
+# <topic>.<consumer group>.dlt; the groups are the services' names (steady.consumer.group).
+for dlt in \
+    steady.goals.events.goals-service steady.homework.events.goals-service \
+    steady.reminders.events.goals-service steady.analytics.events.goals-service \
+    steady.goals.events.homework-service \
+    steady.goals.events.reminders-service steady.homework.events.reminders-service \
+    steady.analytics.events.reminders-service \
+    steady.goals.events.analytics-service steady.homework.events.analytics-service; do
+  create "${prefix}${dlt}.dlt" 3 "${dlt_config[@]}"
+done
+
+"$topics" --bootstrap-server "$bootstrap" --list
+echo "Steady's topics are in place."
