@@ -1,5 +1,6 @@
 package app.steady.analytics.client;
 
+import app.steady.analytics.flags.RiskFlag;
 import app.steady.analytics.flags.RiskFlags;
 import app.steady.analytics.goals.ClientGoalSummaries;
 import app.steady.platform.caseload.ClientAccess;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -41,9 +43,12 @@ public class ClientAnalytics {
 
     /** The calling therapist's clients, those needing attention first (high-priority flags at the very top). */
     public List<ClientInsights.Summary> caseload(Caller therapist) {
+        List<ClientRecord> caseload = records.findByTenantIdAndTherapistId(therapist.tenantId(), therapist.userId());
+        Map<String, List<RiskFlag>> flagsByClient = flags.openAndRecentOf(therapist.tenantId(),
+                caseload.stream().map(ClientRecord::clientId).toList());
         List<ClientInsights.Summary> summaries = new ArrayList<>();
-        for (ClientRecord record : records.findByTenantIdAndTherapistId(therapist.tenantId(), therapist.userId())) {
-            summaries.add(ClientInsights.summarize(record, flags.openAndRecent(therapist.tenantId(), record.clientId()),
+        for (ClientRecord record : caseload) {
+            summaries.add(ClientInsights.summarize(record, flagsByClient.getOrDefault(record.clientId(), List.of()),
                     clock.instant()));
         }
         summaries.sort(Comparator.comparing((ClientInsights.Summary s) -> !s.highPriorityFlag())

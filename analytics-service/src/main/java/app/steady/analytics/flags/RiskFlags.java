@@ -9,7 +9,11 @@ import app.steady.platform.security.Caller;
 import app.steady.platform.security.Role;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -54,6 +58,19 @@ public class RiskFlags {
     public List<RiskFlag> openAndRecent(String tenantId, String clientId) {
         return mongo.find(Query.query(where("tenantId").is(tenantId).and("clientId").is(clientId))
                 .with(Sort.by(Sort.Direction.DESC, "raisedAt")).limit(100), RiskFlag.class);
+    }
+
+    /** The same for a whole caseload in one query (the dashboard's first view), by client id. */
+    public Map<String, List<RiskFlag>> openAndRecentOf(String tenantId, Collection<String> clientIds) {
+        Map<String, List<RiskFlag>> byClient = new HashMap<>();
+        for (RiskFlag flag : mongo.find(Query.query(where("tenantId").is(tenantId).and("clientId").in(clientIds))
+                .with(Sort.by(Sort.Direction.DESC, "raisedAt")), RiskFlag.class)) {
+            List<RiskFlag> ofClient = byClient.computeIfAbsent(flag.clientId(), id -> new ArrayList<>());
+            if (ofClient.size() < 100) {
+                ofClient.add(flag);
+            }
+        }
+        return byClient;
     }
 
     public RiskFlag acknowledge(Caller caller, String clientId, String publicId) {

@@ -46,20 +46,24 @@ public class Erasures implements EventHandler {
         this.clock = clock;
     }
 
-    /** Requests the erasure, or returns the one already requested for this client. */
+    /**
+     * Requests the erasure, or returns the one already requested for this client — also once it has run and the
+     * client is gone (a repeated request by the tenant's admin or the client is answered, not refused).
+     */
     public Erasure request(Caller caller, String clientId) {
+        String subject = SubjectDigest.of(caller.tenantId(), clientId);
+        boolean adminOrClient = caller.role() == Role.ADMIN || caller.isClient(clientId);
+        Optional<Erasure> existing = Optional.ofNullable(mongo.findOne(
+                Query.query(where("subject").is(subject).and("tenantId").is(caller.tenantId())), Erasure.class));
+        if (adminOrClient && existing.isPresent()) {
+            return existing.get();
+        }
         boolean admin = caller.role() == Role.ADMIN && caseload.find(caller.tenantId(), clientId).isPresent();
         if (!admin) {
             access.requireAccess(caller, clientId);
             if (!caller.isClient(clientId)) {
                 throw new AccessDeniedException("Only the client or their provider's admin can request erasure");
             }
-        }
-        String subject = SubjectDigest.of(caller.tenantId(), clientId);
-        Optional<Erasure> existing = Optional.ofNullable(mongo.findOne(
-                Query.query(where("subject").is(subject).and("tenantId").is(caller.tenantId())), Erasure.class));
-        if (existing.isPresent()) {
-            return existing.get();
         }
         Erasure erasure = Erasure.requested(UUID.randomUUID().toString(), caller.tenantId(), subject,
                 caller.role().name(), clock.instant());

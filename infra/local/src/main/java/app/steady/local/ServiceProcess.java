@@ -45,15 +45,24 @@ public class ServiceProcess {
         return process.logFile();
     }
 
+    /** JVM settings for a quick start on a small machine (the launcher, tests). */
+    public static final List<String> QUICK_START_JVM = List.of("-Xms128m", "-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
+
     public void start(Map<String, String> environment, List<String> extraArguments) {
+        start(environment, QUICK_START_JVM, extraArguments);
+    }
+
+    /** Starts the service with these JVM options (benchmarks use a full JIT and a 512 MB heap). */
+    public void start(Map<String, String> environment, List<String> jvmOptions, List<String> extraArguments) {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
         if (Waits.portOpen(port)) {
             throw new IllegalStateException("Port " + port + " for " + name + " is taken");
         }
-        List<String> arguments = new ArrayList<>(List.of("-Xms128m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
+        List<String> arguments = new ArrayList<>(jvmOptions);
+        arguments.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         arguments.addAll(extraArguments);
         process.start(ManagedProcess.java(arguments.toArray(String[]::new)), environment);
     }

@@ -20,16 +20,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -73,38 +74,53 @@ public class Dispatcher {
 
     /** Sends what is due now, up to one batch; returns how many reminders were handled. */
     public int dispatchDue() {
-        int handled = 0;
-        for (Optional<Reminder> claimed = claimNext(); claimed.isPresent() && handled < properties.dispatchBatch();
-             claimed = claimNext()) {
-            handle(claimed.get());
-            handled++;
-        }
-        return handled;
+        List<Reminder> claimed = claimDue(properties.dispatchBatch());
+        SentToday sentToday = sentTodayBy(claimed);
+        claimed.forEach(reminder -> handle(reminder, sentToday));
+        return claimed.size();
     }
 
     /**
-     * Atomically takes the next due reminder (or one whose holder's lease ran out), under a lease for this instance.
-     * Visible for tests of an instance dying while holding claims.
+     * Takes up to {@code limit} due reminders (or ones whose holder's lease ran out) under a lease for this instance,
+     * in three round trips whatever the number: find candidates, claim those still claimable (each document's
+     * filter is re-checked atomically, so two instances never hold the same reminder), read back what this round got.
      */
-    public Optional<Reminder> claimNext() {
+    public List<Reminder> claimDue(int limit) {
         Instant now = clock.instant();
-        Query due = Query.query(new Criteria().orOperator(
-                        where("status").is(ReminderStatus.SCHEDULED).and("sendAt").lte(now),
-                        where("status").is(ReminderStatus.CLAIMED).and("leaseUntil").lt(now)))
-                .with(Sort.by("sendAt"));
+        Query candidates = Query.query(claimable(now)).with(Sort.by("sendAt")).limit(limit);
+        candidates.fields().include("_id");
+        List<String> ids = mongo.find(candidates, Reminder.class).stream().map(Reminder::id).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String round = instanceId + ":" + UUID.randomUUID();
         Update claim = new Update().set("status", ReminderStatus.CLAIMED).set("claimedBy", instanceId)
-                .set("leaseUntil", now.plus(properties.lease())).inc("attempts", 1).inc("revision", 1);
-        return Optional.ofNullable(mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true),
-                Reminder.class));
+                .set("claimRound", round).set("leaseUntil", now.plus(properties.lease())).inc("attempts", 1)
+                .inc("revision", 1);
+        mongo.updateMulti(Query.query(new Criteria().andOperator(where("_id").in(ids), claimable(now))), claim,
+                Reminder.class);
+        return mongo.find(Query.query(where("_id").in(ids).and("claimRound").is(round)).with(Sort.by("sendAt")),
+                Reminder.class);
     }
 
-    private void handle(Reminder reminder) {
+    /** Takes the next due reminder. Visible for tests of an instance dying while holding claims. */
+    public Optional<Reminder> claimNext() {
+        return claimDue(1).stream().findFirst();
+    }
+
+    private static Criteria claimable(Instant now) {
+        return new Criteria().orOperator(
+                where("status").is(ReminderStatus.SCHEDULED).and("sendAt").lte(now),
+                where("status").is(ReminderStatus.CLAIMED).and("leaseUntil").lt(now));
+    }
+
+    private void handle(Reminder reminder, SentToday sentToday) {
         Instant now = clock.instant();
         // Clinical notifications go out when due; only the client's own reminders are bound by their boundaries.
         Decision decision = !reminder.kind().isForClient() ? Decision.sendAt(now)
                 : ReminderPlanner.atDispatch(reminder.kind(), now, reminder.windowClosesAt(),
                 boundaries.of(reminder.tenantId(), reminder.clientId(), ZoneId.of(reminder.timeZone())),
-                sentToday(reminder, now));
+                sentToday.of(reminder, now));
         if (decision.isSuppressed() || decision.sendAt().isAfter(now)) {
             reminder.apply(decision);
             save(reminder, List.of());
@@ -117,6 +133,7 @@ public class Dispatcher {
         try {
             List<EventData> channelEvents = channel.deliver(reminder, settings);
             if (save(reminder, reminder.sent(channel.name(), now, channelEvents))) {
+                sentToday.add(reminder, now);
                 lateness.record(Duration.between(reminder.intendedAt(), now).abs());
                 count(reminder, channel.name(), "sent");
             }
@@ -131,13 +148,47 @@ public class Dispatcher {
         }
     }
 
-    private long sentToday(Reminder reminder, Instant now) {
-        ZoneId zone = ZoneId.of(reminder.timeZone());
-        LocalDate today = now.atZone(zone).toLocalDate();
-        return mongo.count(Query.query(where("tenantId").is(reminder.tenantId()).and("clientId").is(reminder.clientId())
-                .and("recipientId").is(reminder.clientId()).and("status").is(ReminderStatus.SENT)
-                .and("sentAt").gte(today.atStartOfDay(zone).toInstant()).lt(today.plusDays(1).atStartOfDay(zone).toInstant())),
-                Reminder.class);
+    /**
+     * What the clients of a claimed batch were sent recently, read in one query for the whole batch (not one count per
+     * reminder), then kept up to date as the batch sends: the daily cap holds within a batch too.
+     */
+    private SentToday sentTodayBy(List<Reminder> claimed) {
+        List<Reminder> forClients = claimed.stream().filter(r -> r.kind().isForClient()).toList();
+        if (forClients.isEmpty()) {
+            return new SentToday(List.of());
+        }
+        Instant now = clock.instant();
+        Query recent = Query.query(where("tenantId").in(forClients.stream().map(Reminder::tenantId).distinct().toList())
+                .and("clientId").in(forClients.stream().map(Reminder::clientId).distinct().toList())
+                .and("status").is(ReminderStatus.SENT).and("sentAt").gte(now.minus(Duration.ofHours(50))));
+        return new SentToday(mongo.find(recent, Reminder.class).stream()
+                .filter(sent -> sent.recipientId().equals(sent.clientId())).toList());
+    }
+
+    /** Client reminders sent recently, counted per client and the client's local day. */
+    private static final class SentToday {
+
+        private final List<Sent> sent = new ArrayList<>();
+
+        private record Sent(String tenantId, String clientId, Instant at) {
+        }
+
+        SentToday(List<Reminder> recentlySent) {
+            recentlySent.forEach(reminder -> sent.add(new Sent(reminder.tenantId(), reminder.clientId(), reminder.sentAt())));
+        }
+
+        long of(Reminder reminder, Instant now) {
+            ZoneId zone = ZoneId.of(reminder.timeZone());
+            LocalDate today = now.atZone(zone).toLocalDate();
+            return sent.stream().filter(s -> s.tenantId().equals(reminder.tenantId())
+                    && s.clientId().equals(reminder.clientId()) && s.at().atZone(zone).toLocalDate().equals(today)).count();
+        }
+
+        void add(Reminder reminder, Instant at) {
+            if (reminder.kind().isForClient()) {
+                sent.add(new Sent(reminder.tenantId(), reminder.clientId(), at));
+            }
+        }
     }
 
     /** Records the outcome unless the reminder changed meanwhile (cancelled, or taken over after our lease ran out). */

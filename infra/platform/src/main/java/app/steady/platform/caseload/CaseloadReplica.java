@@ -10,15 +10,15 @@ import app.steady.platform.consuming.EventHandler;
 import app.steady.platform.consuming.ReceivedEvent;
 import app.steady.platform.privacy.ClientDataOwner;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.springframework.data.domain.Sort;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * This service's copy of the caseload, kept from goals-service's assignment events. Each assignment and the record
@@ -27,6 +27,11 @@ import org.springframework.data.mongodb.core.query.Query;
 public class CaseloadReplica implements CaseloadDirectory, EventHandler, ClientDataOwner {
 
     static final String COLLECTION = "caseload_replica";
+    /**
+     * Which tenant a client belongs to, keyed by the client id alone (ids are unique across tenants): the tenant check
+     * on every consumed batch is then one lookup by _id, with no secondary index needed.
+     */
+    static final String CLIENT_TENANTS = "client_tenants";
 
     private final MongoTemplate mongo;
 
@@ -55,6 +60,8 @@ public class CaseloadReplica implements CaseloadDirectory, EventHandler, ClientD
                 assignment.therapistId = null;
             }
             mongo.save(assignment, COLLECTION);
+            mongo.upsert(Query.query(where("_id").is(event.subject())), Update.update("tenantId", event.tenant()),
+                    CLIENT_TENANTS);
         }
     }
 
@@ -65,22 +72,18 @@ public class CaseloadReplica implements CaseloadDirectory, EventHandler, ClientD
         return Optional.ofNullable(assignment).map(a -> a.therapistId);
     }
 
-    /** The tenant check on every consumed batch looks clients up by id alone. */
-    public void createIndexes() {
-        mongo.indexOps(COLLECTION).createIndex(new Index("clientId", Sort.Direction.ASC).named("client"));
-    }
-
     @Override
     public Map<String, Set<String>> tenantsOf(Collection<String> clientIds) {
-        Query query = Query.query(where("clientId").in(clientIds));
-        query.fields().include("tenantId", "clientId");
-        return mongo.find(query, Assignment.class, COLLECTION).stream().collect(Collectors.groupingBy(
-                assignment -> assignment.clientId, Collectors.mapping(assignment -> assignment.tenantId, Collectors.toSet())));
+        Map<String, Set<String>> tenants = new HashMap<>();
+        mongo.find(Query.query(where("_id").in(clientIds)), Document.class, CLIENT_TENANTS)
+                .forEach(known -> tenants.put(known.getString("_id"), Set.of(known.getString("tenantId"))));
+        return tenants;
     }
 
     /** The copy of the assignment goes with the client; a replay cannot bring it back (the client is erased). */
     @Override
     public long erase(String tenantId, String clientId) {
+        mongo.remove(Query.query(where("_id").is(clientId).and("tenantId").is(tenantId)), CLIENT_TENANTS);
         return mongo.remove(Query.query(where("_id").is(tenantId + ":" + clientId)), COLLECTION).getDeletedCount();
     }
 

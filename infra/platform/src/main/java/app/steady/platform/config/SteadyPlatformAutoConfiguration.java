@@ -237,9 +237,7 @@ public class SteadyPlatformAutoConfiguration {
     @ConditionalOnMissingBean(CaseloadDirectory.class)
     @ConditionalOnProperty(CONSUMED_TOPICS)
     CaseloadReplica caseloadReplica(MongoTemplate mongo) {
-        CaseloadReplica replica = new CaseloadReplica(mongo);
-        replica.createIndexes();
-        return replica;
+        return new CaseloadReplica(mongo);
     }
 
     @Bean

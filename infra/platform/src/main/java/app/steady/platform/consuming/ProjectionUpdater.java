@@ -2,6 +2,8 @@ package app.steady.platform.consuming;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.mongodb.bulk.BulkWriteResult;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,7 +12,13 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.bson.Document;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
@@ -49,6 +57,44 @@ public class ProjectionUpdater {
                 changed.put(id, document);
             }
         }
-        changed.values().forEach(mongo::save);
+        saveAll(changed.values(), type);
+    }
+
+    /**
+     * One unordered bulk write for the batch: new documents inserted, changed ones replaced if their version is still
+     * the one read. A document changed or created by someone else meanwhile fails the batch (redelivered, re-applied).
+     */
+    private <D extends Projection> void saveAll(Collection<D> documents, Class<D> type) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        MongoPersistentEntity<?> entity = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type);
+        MongoPersistentProperty version = entity.getRequiredVersionProperty();
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
+        int replacements = 0;
+        for (D document : documents) {
+            Number readVersion = (Number) entity.getPropertyAccessor(document).getProperty(version);
+            Document stored = new Document();
+            mongo.getConverter().write(document, stored);
+            if (readVersion == null) {
+                stored.put(version.getFieldName(), 0L);
+                bulk.insert(stored);
+            } else {
+                stored.put(version.getFieldName(), readVersion.longValue() + 1);
+                bulk.replaceOne(Query.query(where("_id").is(stored.get("_id")).and(version.getFieldName()).is(readVersion)),
+                        stored);
+                replacements++;
+            }
+        }
+        try {
+            BulkWriteResult result = bulk.execute();
+            if (result.getMatchedCount() < replacements) {
+                throw new OptimisticLockingFailureException((replacements - result.getMatchedCount()) + " of "
+                        + replacements + " " + type.getSimpleName() + " documents changed meanwhile");
+            }
+        } catch (BulkOperationException createdMeanwhile) {
+            throw new OptimisticLockingFailureException(type.getSimpleName() + " documents were written meanwhile",
+                    createdMeanwhile);
+        }
     }
 }

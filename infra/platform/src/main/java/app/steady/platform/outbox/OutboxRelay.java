@@ -3,11 +3,15 @@ package app.steady.platform.outbox;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import app.steady.events.CloudEventHeaders;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,7 +149,7 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             }
         }
-        publishedIds.forEach(this::markPublished);
+        markPublished(publishedIds);
         int count = publishedIds.values().stream().mapToInt(List::size).sum();
         published.increment(count);
         if (firstFailure != null) {
@@ -169,14 +173,24 @@ public class OutboxRelay implements SmartLifecycle {
         return found;
     }
 
-    private void markPublished(DocumentRef ref, List<String> eventIds) {
-        var collection = mongo.getCollection(ref.collection());
-        collection.updateOne(new Document("_id", ref.id()),
-                new Document("$pull", new Document(OutboxFields.EVENTS,
-                        new Document("id", new Document("$in", eventIds)))));
-        // Only clears the flag if no new event was appended in the meantime.
-        collection.updateOne(new Document("_id", ref.id()).append(OutboxFields.EVENTS, new Document("$size", 0)),
-                new Document("$unset", new Document(OutboxFields.PENDING, "")));
+    /**
+     * Takes the published events out of their documents: two unordered bulk writes per collection per round, not
+     * two writes per document. The flag is cleared only where no new event was appended in the meantime.
+     */
+    private void markPublished(Map<DocumentRef, List<String>> publishedIds) {
+        Map<String, List<WriteModel<Document>>> pulls = new HashMap<>();
+        Map<String, List<WriteModel<Document>>> clears = new HashMap<>();
+        publishedIds.forEach((ref, eventIds) -> {
+            pulls.computeIfAbsent(ref.collection(), c -> new ArrayList<>()).add(new UpdateOneModel<>(
+                    new Document("_id", ref.id()),
+                    new Document("$pull", new Document(OutboxFields.EVENTS, new Document("id", new Document("$in", eventIds))))));
+            clears.computeIfAbsent(ref.collection(), c -> new ArrayList<>()).add(new UpdateOneModel<>(
+                    new Document("_id", ref.id()).append(OutboxFields.EVENTS, new Document("$size", 0)),
+                    new Document("$unset", new Document(OutboxFields.PENDING, ""))));
+        });
+        BulkWriteOptions unordered = new BulkWriteOptions().ordered(false);
+        pulls.forEach((collection, writes) -> mongo.getCollection(collection).bulkWrite(writes, unordered));
+        clears.forEach((collection, writes) -> mongo.getCollection(collection).bulkWrite(writes, unordered));
     }
 
     private ProducerRecord<String, byte[]> toRecord(Document event) {

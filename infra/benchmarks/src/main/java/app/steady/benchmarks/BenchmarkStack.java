@@ -1,0 +1,176 @@
+package app.steady.benchmarks;
+
+import app.steady.local.DevTokens;
+import app.steady.local.KafkaBrokerProcess;
+import app.steady.local.MongoWireServerProcess;
+import app.steady.local.ServiceProcess;
+import app.steady.local.SteadyLocal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The platform as processes, as in production but on one machine: a KRaft broker, the MongoDB-wire server (H2, on
+ * disk) and service instances with a 512 MB heap and a full JIT. Fresh data directory, topic prefix and secrets per run.
+ */
+final class BenchmarkStack implements AutoCloseable {
+
+    static final List<String> SERVICE_JVM = List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC");
+    static final int PARTITIONS = 12;
+
+    private final Path root;
+    private final Path dataDir;
+    private final KafkaBrokerProcess kafka;
+    private final MongoWireServerProcess mongo;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final String secret;
+    private final String masterKey;
+    private String topicPrefix = newPrefix();
+    final DevTokens tokens;
+
+    BenchmarkStack(Path root, Path dataDir) {
+        this.root = root;
+        this.dataDir = dataDir;
+        SecureRandom random = new SecureRandom();
+        byte[] secretBytes = new byte[48];
+        random.nextBytes(secretBytes);
+        secret = Base64.getEncoder().encodeToString(secretBytes);
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        masterKey = Base64.getEncoder().encodeToString(key);
+        tokens = new DevTokens(secret);
+        kafka = new KafkaBrokerProcess(dataDir.resolve("kafka"), freePort(), freePort());
+        mongo = new MongoWireServerProcess(dataDir.resolve("mongodb"), freePort());
+    }
+
+    void start() {
+        kafka.start();
+        mongo.start();
+        createTopics();
+    }
+
+    /** Moves services started from now on to new, empty topics (a scenario that must not read earlier ones' events). */
+    void freshTopics() {
+        topicPrefix = newPrefix();
+        createTopics();
+    }
+
+    private void createTopics() {
+        try (Admin admin = admin()) {
+            admin.createTopics(Stream.of("goals", "homework", "reminders", "analytics")
+                    .map(service -> new NewTopic(topic(service), PARTITIONS, (short) 1)).toList()).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Creating the topics failed", e);
+        }
+    }
+
+    private static String newPrefix() {
+        return "bench" + Long.toHexString(System.nanoTime()) + ".";
+    }
+
+    String topic(String service) {
+        return topicPrefix + "steady." + service + ".events";
+    }
+
+    String kafkaServers() {
+        return kafka.bootstrapServers();
+    }
+
+    String mongoUri() {
+        return mongo.uri();
+    }
+
+    Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+    }
+
+    /** Starts an instance of a service; extra arguments override its settings (database, consumer group...). */
+    ServiceProcess startService(String name, String... arguments) {
+        return startService(name, Map.of(), arguments);
+    }
+
+    ServiceProcess startService(String name, Map<String, String> environment, String... arguments) {
+        ServiceProcess process = new ServiceProcess(name, SteadyLocal.executableJar(root, name), freePort(),
+                dataDir.resolve("logs"));
+        Map<String, String> env = new java.util.HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "MONGODB_URI", mongo.uri(), "STEADY_JWT_HMAC_SECRET", secret, "STEADY_HOMEWORK_MASTER_KEY", masterKey));
+        env.putAll(environment);
+        List<String> args = new ArrayList<>(List.of("--steady.events.topic-prefix=" + topicPrefix,
+                "--steady.events.partitions=" + PARTITIONS,
+                "--steady.web.rate-limit.writes-per-caller-per-minute=1000000",
+                "--steady.web.rate-limit.writes-per-tenant-per-minute=100000000",
+                "--steady.reminders.channels.clinician-channel=KAFKA",
+                "--steady.outbox.metrics-interval=1s",
+                "--logging.level.root=WARN"));
+        args.addAll(List.of(arguments));
+        process.start(env, SERVICE_JVM, args);
+        process.awaitReady(Duration.ofMinutes(3));
+        services.add(process);
+        return process;
+    }
+
+    void stopService(ServiceProcess process) {
+        process.stop();
+        services.remove(process);
+    }
+
+    String bearer(String tenant, String subject, String role) {
+        return "Bearer " + tokens.token(tenant, subject, role, Duration.ofHours(6));
+    }
+
+    String operator() {
+        return bearer("ops", "benchmark", "OPERATOR");
+    }
+
+    @Override
+    public void close() {
+        new ArrayList<>(services).forEach(ServiceProcess::stop);
+        mongo.stop();
+        kafka.stop();
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Records a consumer group still has to read on these topics (uncommitted partitions count from 0). */
+    long lag(Admin admin, String group, Collection<String> topics) {
+        try {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get().values().forEach(description ->
+                    description.partitions().forEach(partition ->
+                            latest.put(new TopicPartition(description.name(), partition.partition()), OffsetSpec.latest())));
+            var ends = admin.listOffsets(latest).all().get();
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            long lag = 0;
+            for (TopicPartition partition : latest.keySet()) {
+                OffsetAndMetadata offset = committed.get(partition);
+                lag += ends.get(partition).offset() - (offset == null ? 0 : offset.offset());
+            }
+            return lag;
+        } catch (Exception e) {
+            throw new IllegalStateException("Measuring the lag of " + group + " failed", e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package app.steady.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the benchmark scenarios (docs/performance.md) on a fresh stack and writes the report.
+ *
+ * <pre>
+ * infra/benchmarks/bench [--clients=100000] [--runs=3] [--live-rate=500] [--live-seconds=300]
+ *                        [--live-clients=1000] [--capacity-seconds=15] [--burst=100000] [--burst-lead=300]
+ *                        [--only=replay,live,capacity,burst,dashboard]
+ * </pre>
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            options.put(pair[0], pair.length > 1 ? pair[1] : "true");
+        }
+        int clients = Integer.parseInt(options.getOrDefault("clients", "100000"));
+        int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
+        List<String> only = Arrays.asList(options.getOrDefault("only", "replay,live,capacity,burst,dashboard").split(","));
+        Path root = Path.of(System.getProperty("steady.root", ".")).toAbsolutePath().normalize();
+        Path dataDir = root.resolve("infra/benchmarks/target/bench-data-" + System.currentTimeMillis());
+        Report report = new Report(root.resolve("infra/benchmarks/target/benchmark-report.md"), machine(),
+                String.join(" ", args));
+
+        try (BenchmarkStack stack = new BenchmarkStack(root, dataDir)) {
+            stack.start();
+            StoreProbe.run(stack, report);
+            Population population = new Population(clients, 20);
+            ReplayBenchmark replay = new ReplayBenchmark(stack, report, population, runs);
+            if (only.contains("replay") || only.contains("dashboard")) {
+                replay.run();
+            }
+            if (only.contains("live") || only.contains("capacity")) {
+                LiveBenchmark live = new LiveBenchmark(stack, report, Integer.parseInt(options.getOrDefault("live-clients", "1000")));
+                live.start();
+                if (only.contains("live")) {
+                    live.liveRate(Integer.parseInt(options.getOrDefault("live-rate", "500")),
+                            Duration.ofSeconds(Long.parseLong(options.getOrDefault("live-seconds", "300"))));
+                }
+                if (only.contains("capacity")) {
+                    live.apiCapacity(Duration.ofSeconds(Long.parseLong(options.getOrDefault("capacity-seconds", "15"))));
+                }
+                live.stop();
+            }
+            if (only.contains("burst")) {
+                new ReminderBurstBenchmark(stack, report, Integer.parseInt(options.getOrDefault("burst", "100000")),
+                        Duration.ofSeconds(Long.parseLong(options.getOrDefault("burst-lead", "300")))).run();
+            }
+            if (only.contains("dashboard")) {
+                new DashboardBenchmark(stack, report, population).run(replay.analyticsDatabase(), replay.analyticsGroup());
+            }
+            HeapWatch.report(report);
+        }
+        report.line("");
+        report.line("Report written to infra/benchmarks/target/benchmark-report.md");
+    }
+
+    private static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, "
+                + Math.round(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getTotalMemorySize() / 1e9) + " GB RAM, Java " + System.getProperty("java.version") + ", "
+                + System.getProperty("os.name") + " " + System.getProperty("os.version")
+                + "; broker, MongoDB-wire server (H2) and services on the same machine";
+    }
+}
