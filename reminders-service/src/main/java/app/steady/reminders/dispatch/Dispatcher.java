@@ -74,10 +74,28 @@ public class Dispatcher {
 
     /** Sends what is due now, up to one batch; returns how many reminders were handled. */
     public int dispatchDue() {
+        // Deliveries of a batch run one after another under one lease: stop starting new ones after a third of it,
+        // so that the last delivery (a webhook waits at most 10 s; keep the lease above 30 s) ends before the lease
+        // does and no other instance takes over a reminder this one is still delivering.
+        Instant stopStartingAt = clock.instant().plus(properties.lease().dividedBy(3));
         List<Reminder> claimed = claimDue(properties.dispatchBatch());
         SentToday sentToday = sentTodayBy(claimed);
-        claimed.forEach(reminder -> handle(reminder, sentToday));
+        for (int i = 0; i < claimed.size(); i++) {
+            if (clock.instant().isAfter(stopStartingAt)) {
+                release(claimed.subList(i, claimed.size()));
+                return i;
+            }
+            handle(claimed.get(i), sentToday);
+        }
         return claimed.size();
+    }
+
+    /** Gives claims this instance will not deliver in time back at once (instead of after their lease). */
+    private void release(List<Reminder> unsent) {
+        mongo.updateMulti(Query.query(where("_id").in(unsent.stream().map(Reminder::id).toList())
+                        .and("status").is(ReminderStatus.CLAIMED).and("claimedBy").is(instanceId)),
+                new Update().set("status", ReminderStatus.SCHEDULED).unset("leaseUntil").unset("claimRound")
+                        .inc("attempts", -1).inc("revision", 1), Reminder.class);
     }
 
     /**
