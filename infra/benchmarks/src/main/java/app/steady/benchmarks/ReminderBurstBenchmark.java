@@ -92,14 +92,7 @@ final class ReminderBurstBenchmark {
             consumer.subscribe(List.of(stack.topic("reminders")));
             Instant deadline = burst.plus(Duration.ofMinutes(15));
             while (Instant.now().isBefore(deadline) && delivered.size() < planned) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    Header type = record.headers().lastHeader("ce_type");
-                    if (type != null && new String(type.value(), StandardCharsets.UTF_8).endsWith("reminder-sent.v1")
-                            && record.key().startsWith("burst-")) {
-                        deliveries++;
-                        delivered.add(json.readTree(record.value()).get("reminderId").asString());
-                    }
-                }
+                deliveries += readDeliveries(consumer, json, delivered);
                 if (delivered.size() >= planned) {
                     allDone = Instant.now();
                 }
@@ -107,14 +100,7 @@ final class ReminderBurstBenchmark {
             // Anything sent twice would arrive shortly after: read a little longer.
             Instant extra = Instant.now().plusSeconds(5);
             while (Instant.now().isBefore(extra)) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    Header type = record.headers().lastHeader("ce_type");
-                    if (type != null && new String(type.value(), StandardCharsets.UTF_8).endsWith("reminder-sent.v1")
-                            && record.key().startsWith("burst-")) {
-                        deliveries++;
-                        delivered.add(json.readTree(record.value()).get("reminderId").asString());
-                    }
-                }
+                deliveries += readDeliveries(consumer, json, delivered);
             }
         }
         TreeMap<Double, Double> after = lateness(first, second);
@@ -131,6 +117,20 @@ final class ReminderBurstBenchmark {
                 + Report.format(Scrape.percentileBetween(before, after, 99)) + " |");
         stack.stopService(first);
         stack.stopService(second);
+    }
+
+    /** Polls once; adds the burst's reminder-sent ids to {@code delivered} and returns how many deliveries it saw. */
+    private static int readDeliveries(KafkaConsumer<String, byte[]> consumer, JsonMapper json, Set<String> delivered) {
+        int deliveries = 0;
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+            Header type = record.headers().lastHeader("ce_type");
+            if (type != null && new String(type.value(), StandardCharsets.UTF_8).endsWith("reminder-sent.v1")
+                    && record.key().startsWith("burst-")) {
+                deliveries++;
+                delivered.add(json.readTree(record.value()).get("reminderId").asString());
+            }
+        }
+        return deliveries;
     }
 
     private long awaitPlanned(Instant burst) {
