@@ -7,6 +7,7 @@ import app.steady.platform.errors.NotFoundException;
 import app.steady.platform.outbox.AggregateStore;
 import app.steady.platform.security.Caller;
 import app.steady.platform.security.Role;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -37,6 +38,14 @@ public class RiskFlags {
         this.access = access;
         this.meters = meters;
         this.clock = clock;
+        // Exist before the first flag, so the dashboards' increase() counts it.
+        for (FlagKind kind : FlagKind.values()) {
+            raisedCounter(kind);
+        }
+    }
+
+    private Counter raisedCounter(FlagKind kind) {
+        return meters.counter("steady.analytics.flags.raised", "kind", kind.name());
     }
 
     /** Raises the flag unless its episode already raised one (redelivery, replay). */
@@ -44,7 +53,7 @@ public class RiskFlags {
         RiskFlag flag = RiskFlag.raise(tenantId, clientId, therapistId == null ? "unassigned" : therapistId, candidate);
         try {
             store.insert(flag, tenantId, flag.raised());
-            meters.counter("steady.analytics.flags.raised", "kind", candidate.kind().name()).increment();
+            raisedCounter(candidate.kind()).increment();
         } catch (DuplicateKeyException alreadyRaised) {
             // this episode's flag exists
         }

@@ -26,7 +26,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,9 +34,6 @@ import org.junit.jupiter.api.Test;
  * trace in its {@code ce_traceparent} and {@code traceparent} headers; homework-service and analytics-service both
  * export spans of that trace over OTLP (to an in-test collector), analytics' being its consumption of the event.
  */
-@Disabled("Known gap (issue 9): homework-service exports the write's spans and the outbox event carries the trace "
-        + "(ce_traceparent), but analytics-service does not yet continue it when it consumes: BatchEventProcessor "
-        + "must open a span per event with the event's traceparent as remote parent. Enable this test with that fix.")
 class TracingE2E {
 
     static final String PREFIX = "e2e" + UUID.randomUUID().toString().substring(0, 6) + ".";
@@ -94,6 +90,8 @@ class TracingE2E {
         assertThat(KafkaTestClient.header(event, "traceparent")).as("traceparent")
                 .isEqualTo(KafkaTestClient.header(event, CloudEventHeaders.TRACEPARENT));
 
+        String writerSpanId = KafkaTestClient.header(event, CloudEventHeaders.TRACEPARENT).split("-")[2];
+
         // (b) homework-service exported the write's spans, its server span a child of the caller's.
         await("homework-service's spans of trace " + traceId).atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(collector.spansOfTrace(traceId))
@@ -111,7 +109,13 @@ class TracingE2E {
                         .as("spans of the trace: %s%nanalytics-service exported %s spans in all, e.g. %s",
                                 describe(collector.spansOfTrace(traceId)), analyticsSpans().size(),
                                 describe(analyticsSpans().stream().limit(12).toList()))
-                        .anySatisfy(span -> assertThat(span.service()).isEqualTo("analytics-service")));
+                        .anySatisfy(span -> {
+                            // OTLP SpanKind 5 = CONSUMER; its parent is the span that recorded the event.
+                            assertThat(span.service()).isEqualTo("analytics-service");
+                            assertThat(span.name()).isEqualTo("apply " + EventType.MOOD_LOGGED.type());
+                            assertThat(span.kind()).isEqualTo(5);
+                            assertThat(span.parentSpanId()).isEqualTo(writerSpanId);
+                        }));
         assertThat(collector.problems()).as("exports the collector could not read").isEmpty();
     }
 

@@ -9,10 +9,12 @@ import app.steady.reminders.channels.ChannelProperties;
 import app.steady.reminders.channels.ChannelSettings;
 import app.steady.reminders.channels.ReminderChannel;
 import app.steady.reminders.planning.Decision;
+import app.steady.reminders.planning.ReminderKind;
 import app.steady.reminders.planning.ReminderPlanner;
 import app.steady.reminders.scheduling.Reminder;
 import app.steady.reminders.scheduling.ReminderProperties;
 import app.steady.reminders.scheduling.ReminderStatus;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -70,6 +72,24 @@ public class Dispatcher {
                 .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30),
                         Duration.ofMinutes(1), Duration.ofMinutes(5))
                 .register(meters);
+        registerAtZero();
+    }
+
+    /** The outcomes the reminders dashboard and the delivery-failure alert read exist before the first reminder. */
+    private void registerAtZero() {
+        for (ReminderKind kind : ReminderKind.values()) {
+            for (String channel : channels.keySet()) {
+                for (String outcome : List.of("sent", "failed", "retrying")) {
+                    counter(kind, channel, outcome);
+                }
+            }
+            counter(kind, "none", "suppressed");
+            counter(kind, "none", "deferred");
+        }
+    }
+
+    private Counter counter(ReminderKind kind, String channel, String outcome) {
+        return meters.counter("steady.reminders.dispatched", "kind", kind.name(), "channel", channel, "outcome", outcome);
     }
 
     /** Sends what is due now, up to one batch; returns how many reminders were handled. */
@@ -221,7 +241,6 @@ public class Dispatcher {
     }
 
     private void count(Reminder reminder, String channel, String outcome) {
-        meters.counter("steady.reminders.dispatched", "kind", reminder.kind().name(), "channel", channel,
-                "outcome", outcome).increment();
+        counter(reminder.kind(), channel, outcome).increment();
     }
 }

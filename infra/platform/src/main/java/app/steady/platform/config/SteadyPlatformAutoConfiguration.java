@@ -17,6 +17,7 @@ import app.steady.platform.consuming.SubjectScreen;
 import app.steady.platform.events.EventJson;
 import app.steady.platform.events.EventSchemas;
 import app.steady.platform.events.TopicNames;
+import app.steady.platform.observability.EventSpans;
 import app.steady.platform.observability.KafkaHealthIndicator;
 import app.steady.platform.observability.MongoHealthIndicator;
 import app.steady.platform.observability.TraceContext;
@@ -38,6 +39,7 @@ import app.steady.platform.web.RequestSizeLimitFilter;
 import app.steady.platform.web.WriteRateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -192,8 +194,9 @@ public class SteadyPlatformAutoConfiguration {
 
     @Bean
     DeadLetters deadLetters(Producer<String, byte[]> steadyEventProducer, TopicNames topics,
-                            ConsumerProperties properties, MeterRegistry meters) {
-        return new DeadLetters(steadyEventProducer, topics, properties.group(), meters);
+                            ConsumerProperties properties, Environment environment, MeterRegistry meters) {
+        return new DeadLetters(steadyEventProducer, topics, properties.group(),
+                listProperty(environment, CONSUMED_TOPICS), meters);
     }
 
     @Bean
@@ -206,8 +209,14 @@ public class SteadyPlatformAutoConfiguration {
     @ConditionalOnProperty(CONSUMED_TOPICS)
     Consumer<Message<List<byte[]>>> steadyEvents(InboundEventReader reader, List<EventHandler> handlers,
                                                  SubjectScreen screen, DeadLetters deadLetters,
-                                                 ConsumerProperties properties, MeterRegistry meters, Clock clock) {
-        return new BatchEventProcessor(reader, handlers, screen, deadLetters, properties, meters, clock);
+                                                 EventSpans eventSpans, ConsumerProperties properties,
+                                                 MeterRegistry meters, Clock clock) {
+        return new BatchEventProcessor(reader, handlers, screen, deadLetters, eventSpans, properties, meters, clock);
+    }
+
+    @Bean
+    EventSpans eventSpans(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new EventSpans(tracer, propagator);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import app.steady.platform.consuming.InboundEventReader.Outcome;
 import app.steady.platform.consuming.InboundEventReader.Rejected;
 import app.steady.platform.consuming.InboundEventReader.Skipped;
 import app.steady.platform.observability.EventLogContext;
+import app.steady.platform.observability.EventSpans;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -37,18 +38,20 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
     private final List<EventHandler> handlers;
     private final SubjectScreen screen;
     private final DeadLetters deadLetters;
+    private final EventSpans spans;
     private final ConsumerProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
     private final Timer lag;
 
     public BatchEventProcessor(InboundEventReader reader, List<EventHandler> handlers, SubjectScreen screen,
-                               DeadLetters deadLetters, ConsumerProperties properties, MeterRegistry meters,
-                               Clock clock) {
+                               DeadLetters deadLetters, EventSpans spans, ConsumerProperties properties,
+                               MeterRegistry meters, Clock clock) {
         this.reader = reader;
         this.handlers = List.copyOf(handlers);
         this.screen = screen;
         this.deadLetters = deadLetters;
+        this.spans = spans;
         this.properties = properties;
         this.meters = meters;
         this.clock = clock;
@@ -58,6 +61,24 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
                 .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
                         Duration.ofSeconds(1), Duration.ofSeconds(5))
                 .register(meters);
+        registerAtZero();
+    }
+
+    /**
+     * Creates the counters that dashboards and alerts read before their first increment, so that {@code increase()}
+     * sees the first applied, dead-lettered or ignored event instead of a series that starts at one.
+     */
+    private void registerAtZero() {
+        handlers.stream().flatMap(handler -> handler.handledTypes().stream()).distinct().forEach(type -> {
+            for (String outcome : List.of("applied", "dead-lettered", "ignored")) {
+                meters.counter("steady.events.consumed", "type", type.type(), "outcome", outcome);
+            }
+            meters.counter("steady.events.unknown.fields", "type", type.type());
+        });
+        meters.counter("steady.events.consumed", "type", "invalid", "outcome", "dead-lettered");
+        for (String reason : List.of(InboundEventReader.UNKNOWN_TYPE, SubjectScreen.ERASED_CLIENT)) {
+            meters.counter("steady.events.ignored", "reason", reason);
+        }
     }
 
     @Override
@@ -137,7 +158,7 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
     private void deliver(List<Inbound> records) {
         List<ReceivedEvent<?>> events = records.stream().<ReceivedEvent<?>>map(Inbound::event).toList();
         try {
-            handleAll(events);
+            apply(events);
             events.forEach(this::applied);
         } catch (RuntimeException batchFailure) {
             if (FailureClassifier.isTransient(batchFailure)) {
@@ -154,7 +175,7 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
             Duration pause = properties.retryBackoff();
             for (int attempt = 1; ; attempt++) {
                 try {
-                    handleAll(List.of(event));
+                    apply(List.of(event));
                     applied(event);
                     return;
                 } catch (RuntimeException failure) {
@@ -172,6 +193,18 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
                     sleep(pause);
                     pause = pause.multipliedBy(2);
                 }
+            }
+        }
+    }
+
+    /** Applies events in the spans that continue the traces which wrote them. */
+    private void apply(List<ReceivedEvent<?>> events) {
+        try (EventSpans.Applying applying = spans.applying(events)) {
+            try {
+                handleAll(events);
+            } catch (RuntimeException failure) {
+                applying.failed(failure);
+                throw failure;
             }
         }
     }

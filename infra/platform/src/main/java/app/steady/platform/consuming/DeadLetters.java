@@ -3,7 +3,9 @@ package app.steady.platform.consuming;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import app.steady.platform.events.TopicNames;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,11 +37,21 @@ public class DeadLetters {
     private final String group;
     private final MeterRegistry meters;
 
-    public DeadLetters(Producer<String, byte[]> producer, TopicNames topics, String group, MeterRegistry meters) {
+    /**
+     * @param consumedTopics the topics this service reads: their dead-letter counters exist from start-up, so the
+     *                       "dead letters appearing" alert sees the very first one as an increase
+     */
+    public DeadLetters(Producer<String, byte[]> producer, TopicNames topics, String group,
+                       Collection<String> consumedTopics, MeterRegistry meters) {
         this.producer = producer;
         this.topics = topics;
         this.group = group;
         this.meters = meters;
+        consumedTopics.forEach(this::counter);
+    }
+
+    private Counter counter(String topic) {
+        return meters.counter("steady.events.dead.lettered", "topic", topic);
     }
 
     public void send(String topic, int partition, long offset, Object key, Map<String, Object> originalHeaders,
@@ -67,7 +79,7 @@ public class DeadLetters {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not dead-letter " + topic + "-" + partition + "@" + offset, e);
         }
-        meters.counter("steady.events.dead.lettered", "topic", topic).increment();
+        counter(topic).increment();
         log.warn("Dead-lettered {}-{}@{} to {}: {}", topic, partition, offset, deadLetterTopic, boundedReason);
     }
 }

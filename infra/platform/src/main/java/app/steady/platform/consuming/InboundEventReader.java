@@ -30,6 +30,9 @@ import tools.jackson.databind.JsonNode;
  */
 public class InboundEventReader {
 
+    /** The reason a record of a type this build does not know is skipped (not an error: a newer producer). */
+    public static final String UNKNOWN_TYPE = "unknown-type";
+
     private final EventJson json;
     private final EventSchemas schemas;
     private final TopicNames topics;
@@ -85,7 +88,7 @@ public class InboundEventReader {
         if (known.isEmpty()) {
             return isOtherVersionOfKnownType(typeName)
                     ? new Rejected("unsupported version of event type: " + typeName)
-                    : new Skipped(typeName, "unknown-type");
+                    : new Skipped(typeName, UNKNOWN_TYPE);
         }
         EventType type = known.get();
 

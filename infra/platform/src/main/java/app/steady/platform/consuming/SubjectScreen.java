@@ -33,6 +33,9 @@ public class SubjectScreen {
     public record Reject(String reason) implements Verdict {
     }
 
+    /** The reason an event of an erased client is dropped. */
+    public static final String ERASED_CLIENT = "erased-client";
+
     private static final Apply APPLY = new Apply();
 
     private final CaseloadDirectory caseload;
@@ -66,7 +69,7 @@ public class SubjectScreen {
                     + event.subject() + " (" + String.join(", ", tenants) + ")");
         }
         if (!ErasedClients.isAboutErasure(event.type()) && erased.contains(digest(event))) {
-            return new Drop("erased-client");
+            return new Drop(ERASED_CLIENT);
         }
         return APPLY;
     }
