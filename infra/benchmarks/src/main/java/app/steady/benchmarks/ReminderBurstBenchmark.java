@@ -86,6 +86,7 @@ final class ReminderBurstBenchmark {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-burst-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {

@@ -75,18 +75,8 @@ final class Expectations {
         /** Not checked (events published by the test itself, or a mix of scenarios). */
         NONE,
         /** Each client's events in the order their writes were accepted, or the scenario fails. */
-        STRICT,
-        /**
-         * As STRICT, but a violation is a known bug (docs/reliability.md): reported in the log, and failing the scenario
-         * only with {@code -Dsteady.fault.reproduce-bugs=true}, so that the rest of the suite stays useful until it is fixed.
-         */
-        KNOWN_BUG
+        STRICT
     }
-
-    /** Run with -Dsteady.fault.reproduce-bugs=true to make known bugs fail their scenarios. */
-    static final boolean REPRODUCE_BUGS = Boolean.getBoolean("steady.fault.reproduce-bugs");
-    /** Known bugs seen in this run, for the summary at the end. */
-    static final List<String> KNOWN_BUGS_SEEN = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Report assertExactlyOnce(List<Subject> subjects, Order order) {
         Map<Subject, Held> held = new LinkedHashMap<>();
@@ -147,13 +137,8 @@ final class Expectations {
                         .forEach(v -> violations.add("homework events of " + subject + ": " + v));
                 outOfOrder(subject.goals.stream().map(id -> "goal:" + id).toList(), goalFacts.order())
                         .forEach(v -> violations.add("goal-set events of " + subject + ": " + v));
-                if (order == Order.STRICT || REPRODUCE_BUGS) {
-                    softly.assertThat(violations).as("events published out of the order their writes were accepted in")
-                            .isEmpty();
-                } else if (!violations.isEmpty()) {
-                    log.warn("KNOWN BUG (per-client order after a Kafka failure, docs/reliability.md): {}", violations);
-                    KNOWN_BUGS_SEEN.addAll(violations);
-                }
+                softly.assertThat(violations).as("events published out of the order their writes were accepted in")
+                        .isEmpty();
             }
 
             // Analytics' projection: per day exactly the moods held, none twice (count and sum), and the goal count.

@@ -75,6 +75,10 @@ public final class SteadyTestInfrastructure {
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.brokerProperty("auto.create.topics.enable", "true");
         kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
+        // The outbox relay publishes in transactions: a coordinator log for one broker, quick to create.
+        kafka.brokerProperty("transaction.state.log.replication.factor", "1");
+        kafka.brokerProperty("transaction.state.log.min.isr", "1");
+        kafka.brokerProperty("transaction.state.log.num.partitions", "3");
         kafka.afterPropertiesSet();
         MongoServer mongo = new MongoServer(new MemoryBackend());
         String mongoUri = mongo.bindAndGetConnectionString();

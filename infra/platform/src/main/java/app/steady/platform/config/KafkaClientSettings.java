@@ -35,6 +35,20 @@ final class KafkaClientSettings {
         return config;
     }
 
+    /**
+     * The outbox relay's producer: transactional (a round is committed whole or aborted), so consumers reading
+     * committed records never see part of a round, and a relay instance that lost its lease is fenced.
+     */
+    static Map<String, Object> transactionalProducer(KafkaProperties kafka, Duration maxBlock, Duration deliveryTimeout,
+                                                     String transactionalId) {
+        Map<String, Object> config = producer(kafka, maxBlock);
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) Math.min(deliveryTimeout.toMillis() - 1000, (Integer) config.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG)));
+        return config;
+    }
+
     /** The health check answers within its own short timeouts. */
     static Map<String, Object> healthAdmin(KafkaProperties kafka) {
         Map<String, Object> config = new HashMap<>(kafka.buildAdminProperties());

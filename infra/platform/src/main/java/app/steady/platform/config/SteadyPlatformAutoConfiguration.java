@@ -115,9 +115,9 @@ public class SteadyPlatformAutoConfiguration {
     }
 
     /**
-     * The producer of outbox events and dead letters: idempotent, every in-sync replica acknowledges, bounded waits so
-     * an unreachable broker fails a relay round quickly instead of blocking it. Connection settings (servers, TLS,
-     * SASL) come from {@code spring.kafka.*}, shared with the Spring Cloud Stream binder.
+     * The producer of dead letters: idempotent, every in-sync replica acknowledges, bounded waits. (The outbox relay
+     * has a transactional one of its own.) Connection settings (servers, TLS, SASL) come from {@code spring.kafka.*},
+     * shared with the Spring Cloud Stream binder.
      */
     @Bean(destroyMethod = "close")
     Producer<String, byte[]> steadyEventProducer(KafkaProperties kafka,
@@ -170,13 +170,20 @@ public class SteadyPlatformAutoConfiguration {
                 ClientExportHandler.storedType()));
     }
 
+    /**
+     * One relay per instance; the lease lets one of a service's instances publish at a time, and the transactional id
+     * (the same for all of them) fences an instance that lost the lease but has not noticed yet.
+     */
     @Bean
     @ConditionalOnProperty(name = "steady.outbox.enabled", havingValue = "true", matchIfMissing = true)
-    OutboxRelay outboxRelay(MongoTemplate mongo, Producer<String, byte[]> steadyEventProducer,
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaProperties kafka, TopicNames topics,
+                            @Value("${steady.kafka.producer.max-block:5s}") java.time.Duration maxBlock,
                             OutboxCollections collections, OutboxSignal signal, OutboxProperties properties,
                             Environment environment, MeterRegistry meters, Clock clock) {
-        return new OutboxRelay(mongo, steadyEventProducer, collections, signal, properties,
-                environment.getRequiredProperty("spring.application.name"),
+        String service = environment.getRequiredProperty("spring.application.name");
+        String transactionalId = topics.deploymentScoped("steady-outbox-" + service);
+        return new OutboxRelay(mongo, () -> new KafkaProducer<>(KafkaClientSettings.transactionalProducer(kafka, maxBlock,
+                properties.sendTimeout(), transactionalId)), collections, signal, properties, service,
                 environment.getRequiredProperty("steady.instance-id"), meters, clock);
     }
 
@@ -226,7 +233,8 @@ public class SteadyPlatformAutoConfiguration {
 
     /**
      * A batch that fails because the store or broker is unreachable is redelivered with growing pauses until they are
-     * back: never skipped, never dead-lettered. (Event-level failures are handled inside the processor.)
+     * back: never skipped, never dead-lettered. (Event-level failures are handled inside the processor.) Offsets
+     * behind transaction markers are committed, so lag means unapplied events.
      */
     @Bean
     ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> steadyRedeliveryUntilRecovered(
@@ -236,6 +244,10 @@ public class SteadyPlatformAutoConfiguration {
             backOff.setMaxInterval(properties.transientBackoffMax().toMillis());
             backOff.setMaxElapsedTime(Long.MAX_VALUE);
             container.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+            // The relay publishes in transactions: each ends with a commit marker that takes an offset but is never
+            // delivered. Without this, a caught-up group's committed offset stays one short of the end and its lag
+            // (alerts, KEDA) never reaches 0.
+            container.getContainerProperties().setFixTxOffsets(true);
         };
     }
 

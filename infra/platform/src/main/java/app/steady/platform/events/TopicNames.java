@@ -13,6 +13,14 @@ public final class TopicNames {
         this.prefix = prefix == null ? "" : prefix;
     }
 
+    /**
+     * A name of this deployment for something other than a topic (e.g. a transactional id), so that deployments
+     * sharing a cluster under different prefixes never collide.
+     */
+    public String deploymentScoped(String name) {
+        return prefix + name;
+    }
+
     public String of(Topic topic) {
         return topic.nameWithPrefix(prefix);
     }

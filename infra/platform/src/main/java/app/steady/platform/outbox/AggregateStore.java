@@ -45,6 +45,7 @@ public class AggregateStore {
         if (!pending.isEmpty()) {
             document.put(OutboxFields.EVENTS, pending);
             document.put(OutboxFields.PENDING, true);
+            document.put(OutboxFields.OLDEST_PENDING, pending.get(0).get("occurredAt"));
         }
         mongo.execute(entity.getCollection(), collection -> collection.insertOne(document));
         signalIfAny(pending);
@@ -86,6 +87,8 @@ public class AggregateStore {
         }
         if (!pending.isEmpty()) {
             update.append("$push", new Document(OutboxFields.EVENTS, new Document("$each", pending)));
+            // Kept when older events are still waiting; set when these are the first.
+            update.append("$min", new Document(OutboxFields.OLDEST_PENDING, pending.get(0).get("occurredAt")));
         }
         Document filter = new Document("_id", id).append(version.getFieldName(), readVersion);
 

@@ -23,10 +23,12 @@ public class OutboxCollections {
                 .distinct()
                 .sorted()
                 .toList();
-        // A sparse index holds only the documents that have pending events, so finding them stays cheap at any size.
+        // A sparse index holds only the documents that have pending events, so finding them stays cheap at any size;
+        // its second key hands them to the relay oldest first without a sort in memory.
         for (String name : names) {
-            mongo.getCollection(name).createIndex(new Document(OutboxFields.PENDING, 1),
-                    new com.mongodb.client.model.IndexOptions().sparse(true).name("outbox_pending"));
+            mongo.getCollection(name).createIndex(
+                    new Document(OutboxFields.PENDING, 1).append(OutboxFields.OLDEST_PENDING, 1),
+                    new com.mongodb.client.model.IndexOptions().sparse(true).name("outbox_pending_oldest"));
         }
     }
 

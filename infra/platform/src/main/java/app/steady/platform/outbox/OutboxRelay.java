@@ -9,19 +9,23 @@ import com.mongodb.client.model.WriteModel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -34,6 +38,14 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * acknowledgement was lost is published again, and consumers drop it by its id. Within one document events
  * leave in the order they were written; across documents a round sends them in the order they occurred.
  *
+ * <p>Each round is one Kafka transaction: consumers (who read committed records only) see all of a round or none
+ * of it. So a client's events keep their order even when Kafka fails part of a round (the whole round is aborted and
+ * sent again), and a relay instance that lost its lease but still runs is fenced by the next one's transactional id.
+ * A round takes at most {@code max-events-per-subject} events of one client: if the relay dies after a round was
+ * committed but before the outbox was cleared, the next relay sends that round again, and no consumer may have
+ * forgotten its event ids by then ({@link app.steady.platform.consuming.ConsumptionLedger} remembers 32 per topic
+ * and document).
+ *
  * <p>While Kafka is unreachable a round fails, nothing is removed, and the relay tries again after a back-off;
  * the API keeps accepting writes meanwhile, and the backlog metrics show what is waiting.
  */
@@ -42,26 +54,33 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final MongoTemplate mongo;
-    private final Producer<String, byte[]> producer;
+    private final Supplier<Producer<String, byte[]>> producers;
+    private Producer<String, byte[]> producer;
     private final OutboxCollections collections;
     private final OutboxSignal signal;
     private final RelayLease lease;
     private final OutboxProperties properties;
     private final String source;
+    private final Clock clock;
     private final Counter published;
     private final Counter failedRounds;
     private volatile boolean running;
     private Thread worker;
 
-    public OutboxRelay(MongoTemplate mongo, Producer<String, byte[]> producer, OutboxCollections collections,
+    /**
+     * @param producers makes the relay's transactional producer (a new one after a failure that leaves a producer
+     *                  unusable); all of a service's relay instances share its transactional id
+     */
+    public OutboxRelay(MongoTemplate mongo, Supplier<Producer<String, byte[]>> producers, OutboxCollections collections,
                        OutboxSignal signal, OutboxProperties properties, String source, String instanceId,
                        MeterRegistry meters, Clock clock) {
         this.mongo = mongo;
-        this.producer = producer;
+        this.producers = producers;
         this.collections = collections;
         this.signal = signal;
         this.properties = properties;
         this.source = source;
+        this.clock = clock;
         this.lease = new RelayLease(mongo, instanceId, properties.leaseDuration(), clock);
         this.published = Counter.builder("steady.outbox.published")
                 .description("Events the relay published and Kafka acknowledged").register(meters);
@@ -93,6 +112,7 @@ public class OutboxRelay implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.debug("Could not release the relay lease; it expires by itself", e);
         }
+        closeProducer();
     }
 
     @Override
@@ -119,50 +139,107 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /** Publishes one round of pending events; returns how many were published. */
-    int relayOnce() throws InterruptedException {
-        List<Pending> round = new ArrayList<>();
+    int relayOnce() {
+        Date readAt = Date.from(clock.instant());
+        List<Pending> candidates = new ArrayList<>();
         for (String collection : collections.names()) {
-            round.addAll(pendingIn(collection));
+            candidates.addAll(pendingIn(collection));
         }
-        if (round.isEmpty()) {
+        if (candidates.isEmpty()) {
             return 0;
         }
         // Stable sort: events of one write (same time) keep the order they were written in.
-        round.sort(Comparator.comparing((Pending p) -> p.event().getDate("occurredAt")));
+        candidates.sort(Comparator.comparing((Pending p) -> p.event().getDate("occurredAt")));
+        List<Pending> round = atMostPerSubject(candidates);
 
-        List<Future<RecordMetadata>> acks = new ArrayList<>(round.size());
-        for (Pending pending : round) {
-            acks.add(producer.send(toRecord(pending.event())));
-        }
-        producer.flush();
-
-        Map<DocumentRef, List<String>> publishedIds = new LinkedHashMap<>();
-        RuntimeException firstFailure = null;
-        for (int i = 0; i < round.size(); i++) {
-            try {
-                acks.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                Pending pending = round.get(i);
-                publishedIds.computeIfAbsent(pending.document(), d -> new ArrayList<>()).add(pending.event().getString("id"));
-            } catch (ExecutionException | TimeoutException e) {
-                if (firstFailure == null) {
-                    firstFailure = new IllegalStateException("Kafka did not acknowledge an event", e);
-                }
-            }
-        }
-        markPublished(publishedIds);
-        int count = publishedIds.values().stream().mapToInt(List::size).sum();
-        published.increment(count);
-        if (firstFailure != null) {
-            throw firstFailure;
-        }
-        return count;
+        publishInOneTransaction(round);
+        markPublished(candidates, round, readAt);
+        published.increment(round.size());
+        return round.size();
     }
 
+    /** The oldest events of each client, up to the cap; the rest wait for later rounds (in order, as a prefix). */
+    private List<Pending> atMostPerSubject(List<Pending> candidates) {
+        Map<String, Integer> perSubject = new HashMap<>();
+        List<Pending> round = new ArrayList<>(candidates.size());
+        for (Pending pending : candidates) {
+            String subject = pending.event().getString("subject");
+            if (perSubject.merge(subject, 1, Integer::sum) <= properties.maxEventsPerSubject()) {
+                round.add(pending);
+            }
+        }
+        return round;
+    }
+
+    /**
+     * Sends the round as one transaction. Any failure aborts it (nothing of it becomes visible) and fails the round;
+     * a producer that cannot abort, was fenced or timed out committing is closed and replaced in the next round.
+     */
+    private void publishInOneTransaction(List<Pending> round) {
+        Producer<String, byte[]> transactional = producer();
+        boolean committing = false;
+        try {
+            transactional.beginTransaction();
+            for (Pending pending : round) {
+                transactional.send(toRecord(pending.event()));
+            }
+            committing = true;
+            transactional.commitTransaction();   // flushes; throws if any send failed
+        } catch (ProducerFencedException | InvalidProducerEpochException fenced) {
+            closeProducer();
+            throw new IllegalStateException("Another relay instance took over this service's transactional id", fenced);
+        } catch (KafkaException failure) {
+            if (committing && failure instanceof org.apache.kafka.common.errors.TimeoutException) {
+                // The commit may still complete: only a new producer (initTransactions) settles it either way.
+                closeProducer();
+            } else {
+                abort(transactional);
+            }
+            throw new IllegalStateException("Kafka did not take the round of " + round.size() + " events", failure);
+        }
+    }
+
+    private void abort(Producer<String, byte[]> transactional) {
+        try {
+            transactional.abortTransaction();
+        } catch (KafkaException abortFailed) {
+            closeProducer();
+        }
+    }
+
+    /** The current transactional producer, made and registered with the broker on first use. */
+    private Producer<String, byte[]> producer() {
+        if (producer == null) {
+            Producer<String, byte[]> created = producers.get();
+            try {
+                created.initTransactions();
+            } catch (KafkaException unreachable) {
+                created.close(Duration.ZERO);
+                throw unreachable;
+            }
+            producer = created;
+        }
+        return producer;
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ZERO);
+            } catch (KafkaException e) {
+                log.debug("Closing the relay producer failed", e);
+            }
+            producer = null;
+        }
+    }
+
+    /** Up to a batch of documents with pending events, those waiting longest first. */
     private List<Pending> pendingIn(String collection) {
         List<Pending> found = new ArrayList<>();
         mongo.getCollection(collection)
                 .find(new Document(OutboxFields.PENDING, true))
                 .projection(new Document(OutboxFields.EVENTS, 1))
+                .sort(new Document(OutboxFields.OLDEST_PENDING, 1))
                 .limit(properties.batchSize())
                 .forEach(document -> {
                     DocumentRef ref = new DocumentRef(collection, document.get("_id"));
@@ -175,18 +252,33 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * Takes the published events out of their documents: two unordered bulk writes per collection per round, not
-     * two writes per document. The flag is cleared only where no new event was appended in the meantime.
+     * two writes per document. The flag is cleared only where no new event was appended in the meantime. A document
+     * that keeps events gets, as the time of its oldest pending one, that of the oldest event the round left in it,
+     * or the time the round read it (any event appended since is newer).
      */
-    private void markPublished(Map<DocumentRef, List<String>> publishedIds) {
+    private void markPublished(List<Pending> candidates, List<Pending> round, Date readAt) {
+        Map<DocumentRef, List<String>> publishedIds = new LinkedHashMap<>();
+        for (Pending pending : round) {
+            publishedIds.computeIfAbsent(pending.document(), d -> new ArrayList<>()).add(pending.event().getString("id"));
+        }
+        Map<DocumentRef, Date> oldestLeft = new HashMap<>();
+        Set<Pending> sent = Collections.newSetFromMap(new IdentityHashMap<>());
+        sent.addAll(round);
+        for (Pending pending : candidates) {
+            if (!sent.contains(pending)) {
+                oldestLeft.putIfAbsent(pending.document(), pending.event().getDate("occurredAt"));
+            }
+        }
         Map<String, List<WriteModel<Document>>> pulls = new HashMap<>();
         Map<String, List<WriteModel<Document>>> clears = new HashMap<>();
         publishedIds.forEach((ref, eventIds) -> {
             pulls.computeIfAbsent(ref.collection(), c -> new ArrayList<>()).add(new UpdateOneModel<>(
                     new Document("_id", ref.id()),
-                    new Document("$pull", new Document(OutboxFields.EVENTS, new Document("id", new Document("$in", eventIds))))));
+                    new Document("$pull", new Document(OutboxFields.EVENTS, new Document("id", new Document("$in", eventIds))))
+                            .append("$set", new Document(OutboxFields.OLDEST_PENDING, oldestLeft.getOrDefault(ref, readAt)))));
             clears.computeIfAbsent(ref.collection(), c -> new ArrayList<>()).add(new UpdateOneModel<>(
                     new Document("_id", ref.id()).append(OutboxFields.EVENTS, new Document("$size", 0)),
-                    new Document("$unset", new Document(OutboxFields.PENDING, ""))));
+                    new Document("$unset", new Document(OutboxFields.PENDING, "").append(OutboxFields.OLDEST_PENDING, ""))));
         });
         BulkWriteOptions unordered = new BulkWriteOptions().ordered(false);
         pulls.forEach((collection, writes) -> mongo.getCollection(collection).bulkWrite(writes, unordered));

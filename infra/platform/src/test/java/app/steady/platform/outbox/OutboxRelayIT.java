@@ -1,0 +1,319 @@
+package app.steady.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import app.steady.events.CloudEventHeaders;
+import app.steady.events.Topic;
+import app.steady.events.goals.ClientAssigned;
+import app.steady.platform.events.EventJson;
+import app.steady.platform.events.TopicNames;
+import app.steady.platform.observability.TraceContext;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The relay's guarantees on a real KRaft broker and a real MongoDB-wire server, round by round: a round is one Kafka
+ * transaction (a failure part-way leaves nothing visible to consumers and the next round sends it all, in order);
+ * at most {@code max-events-per-subject} events of one client leave per round; documents waiting longest go first;
+ * a second relay with the service's transactional id fences the first.
+ */
+class OutboxRelayIT {
+
+    static final String SERVICE = "goals-service";
+    static EmbeddedKafkaKraftBroker kafka;
+    static MongoServer mongoServer;
+    static MongoClient mongoClient;
+
+    final String prefix = "relay" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    final TopicNames topics = new TopicNames(prefix);
+    final String topic = topics.of(Topic.GOALS);
+    final SteppingClock clock = new SteppingClock();
+    final MongoTemplate mongo = new MongoTemplate(mongoClient, "relay-" + UUID.randomUUID());
+    final OutboxCollections collections = new OutboxCollections(mongo, List.of(Note.class));
+    final AggregateStore store = new AggregateStore(mongo, new EventRecorder(new EventJson(), topics,
+            new TraceContext(new DefaultListableBeanFactory().getBeanProvider(Tracer.class)), clock), new OutboxSignal());
+    final String tenant = "tenant-" + UUID.randomUUID();
+
+    @BeforeAll
+    static void startBrokerAndStore() {
+        kafka = new EmbeddedKafkaKraftBroker(1, 1);
+        kafka.brokerProperty("transaction.state.log.replication.factor", "1");
+        kafka.brokerProperty("transaction.state.log.min.isr", "1");
+        kafka.brokerProperty("transaction.state.log.num.partitions", "3");
+        kafka.afterPropertiesSet();
+        mongoServer = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = mongoServer.bind();
+        mongoClient = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+    }
+
+    @AfterAll
+    static void stopBrokerAndStore() {
+        mongoClient.close();
+        mongoServer.shutdownNow();
+        kafka.destroy();
+    }
+
+    @Test
+    void aRoundTakesAtMostTheCapOfOneClientsEventsAndTheRestFollowInLaterRoundsInOrder() {
+        createTopic();
+        for (int i = 1; i <= 10; i++) {
+            write("client-a", "a" + i);
+        }
+        write("client-b", "b1");
+        write("client-b", "b2");
+        OutboxRelay relay = relay(4, 500, this::transactionalProducer);
+
+        assertThat(relay.relayOnce()).as("first round: 4 of client-a's 10 events, both of client-b's").isEqualTo(6);
+        assertThat(relay.relayOnce()).isEqualTo(4);
+        assertThat(relay.relayOnce()).isEqualTo(2);
+        assertThat(relay.relayOnce()).as("nothing left").isZero();
+
+        assertThat(committed(12)).as("each client's events exactly once, in the order written")
+                .filteredOn(marker -> marker.startsWith("a"))
+                .containsExactly("a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10");
+        assertThat(committed(12)).filteredOn(marker -> marker.startsWith("b")).containsExactly("b1", "b2");
+        assertThat(mongo.getCollection("relay_notes").countDocuments(new org.bson.Document(OutboxFields.PENDING, true)))
+                .as("documents still flagged pending").isZero();
+    }
+
+    @Test
+    void theDocumentsWaitingLongestAreTakenFirst() {
+        createTopic();
+        // Stored in one order, waiting since times in another: a round of two must take the two oldest.
+        clock.at(Instant.parse("2026-01-01T10:00:00Z"));
+        write("client-new", "newest");
+        clock.at(Instant.parse("2026-01-01T08:00:00Z"));
+        write("client-old", "oldest");
+        clock.at(Instant.parse("2026-01-01T09:00:00Z"));
+        write("client-mid", "middle");
+
+        assertThat(relay(16, 2, this::transactionalProducer).relayOnce()).isEqualTo(2);
+
+        assertThat(committed(2)).as("not the newest, which waits for the next round").containsExactlyInAnyOrder("oldest", "middle");
+    }
+
+    @Test
+    void aRoundThatKafkaFailsPartWayLeavesNothingVisibleAndIsSentWholeAndInOrderByTheNext() {
+        createTopic();
+        for (int i = 1; i <= 5; i++) {
+            write("client-a", "a" + i);
+        }
+        AtomicInteger sends = new AtomicInteger();
+        OutboxRelay relay = relay(16, 500, () -> failingOnThirdSendOfFirstProducer(sends));
+
+        assertThatThrownBy(relay::relayOnce).as("the round fails at its third event").isInstanceOf(IllegalStateException.class);
+        assertThat(uncommitted()).as("the broker took the first two events of the round (then it was aborted)")
+                .containsExactly("a1", "a2");
+        assertThat(committed(0)).as("what consumers see after the failed round").isEmpty();
+
+        assertThat(relay.relayOnce()).isEqualTo(5);
+        assertThat(committed(5)).as("the next round, whole and in order, each event once").containsExactly("a1", "a2", "a3", "a4", "a5");
+    }
+
+    @Test
+    void aSecondRelayWithTheServicesTransactionalIdFencesTheFirst() {
+        createTopic();
+        write("client-a", "a1");
+        OutboxRelay first = relay(16, 500, this::transactionalProducer);
+        OutboxRelay second = relay(16, 500, this::transactionalProducer);
+        assertThat(first.relayOnce()).isEqualTo(1);
+
+        write("client-a", "a2");
+        assertThat(second.relayOnce()).as("the instance that took over publishes").isEqualTo(1);
+        write("client-a", "a3");
+        assertThatThrownBy(first::relayOnce).as("the instance that lost its lease but still runs")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Another relay instance");
+
+        assertThat(second.relayOnce()).isEqualTo(1);
+        assertThat(committed(3)).containsExactly("a1", "a2", "a3");
+    }
+
+    // ---- the pieces ----------------------------------------------------------------------------------------------
+
+    private void write(String client, String marker) {
+        // The therapist id carries a marker, so the test can tell the events apart in Kafka.
+        store.insert(new Note(UUID.randomUUID().toString(), client), tenant,
+                List.of(new ClientAssigned(client, marker, clock.instant())));
+    }
+
+    private OutboxRelay relay(int maxEventsPerSubject, int batchSize, Supplier<Producer<String, byte[]>> producers) {
+        OutboxProperties properties = new OutboxProperties(true, batchSize, Duration.ofMillis(100), Duration.ofMillis(100),
+                Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(10), maxEventsPerSubject);
+        return new OutboxRelay(mongo, producers, collections, new OutboxSignal(), properties, SERVICE,
+                "instance-" + UUID.randomUUID(), new SimpleMeterRegistry(), clock);
+    }
+
+    private Producer<String, byte[]> transactionalProducer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, topics.deploymentScoped("steady-outbox-" + SERVICE),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    /** The first producer made fails its third send, as one does when the broker goes away mid-round. */
+    @SuppressWarnings("unchecked")
+    private Producer<String, byte[]> failingOnThirdSendOfFirstProducer(AtomicInteger sends) {
+        Producer<String, byte[]> real = transactionalProducer();
+        boolean faulty = sends.get() == 0;
+        return (Producer<String, byte[]>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Producer.class}, (proxy, method, arguments) -> {
+                    if (faulty && method.getName().equals("send") && sends.incrementAndGet() == 3) {
+                        real.flush();   // the first two are on the broker, inside the open transaction
+                        throw new KafkaException("broker went away (injected)");
+                    }
+                    try {
+                        return method.invoke(real, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private void createTopic() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create " + topic, e);
+        }
+    }
+
+    /** The markers of this test's events that consumers reading committed records see, once {@code expected} arrived. */
+    private List<String> committed(int expected) {
+        List<String> markers = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            markers.clear();
+            markers.addAll(read("read_committed"));
+            return markers.size() >= expected;
+        });
+        return markers;
+    }
+
+    private List<String> uncommitted() {
+        return read("read_uncommitted");
+    }
+
+    /** Reads the whole topic once, in offset order per partition (one client's events share a partition). */
+    private List<String> read(String isolation) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "relay-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            consumer.subscribe(List.of(topic));
+            List<String> markers = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (tenant.equals(header(record, CloudEventHeaders.TENANT))) {
+                        markers.add(new String(record.value(), StandardCharsets.UTF_8)
+                                .replaceAll(".*\"therapistId\":\"([^\"]+)\".*", "$1"));
+                    }
+                }
+                if (!consumer.assignment().isEmpty() && consumer.assignment().stream()
+                        .allMatch(partition -> consumer.position(partition) >= consumer.endOffsets(List.of(partition))
+                                .get(partition))) {
+                    break;
+                }
+            }
+            return markers;
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** An aggregate that publishes events, as a service's would be. */
+    @Document("relay_notes")
+    @PublishesEvents
+    public static class Note {
+        @Id
+        public String id;
+        @Version
+        public Long version;
+        public String clientId;
+
+        public Note() {
+        }
+
+        Note(String id, String clientId) {
+            this.id = id;
+            this.clientId = clientId;
+        }
+    }
+
+    /** A clock the test sets; each reading is a millisecond after the last, so events written in turn are ordered. */
+    static final class SteppingClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T12:00:00Z");
+
+        void at(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public synchronized Instant instant() {
+            now = now.plusMillis(1);
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
