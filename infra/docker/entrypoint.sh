@@ -5,6 +5,8 @@
 #   STEADY_HOMEWORK_MASTER_KEY_FILE=/run/secrets/homework_master_key  ->  STEADY_HOMEWORK_MASTER_KEY=<content>
 #   MONGODB_PASSWORD_FILE=/run/secrets/goals_mongodb_password         ->  MONGODB_PASSWORD=<content>
 # (a MONGODB_URI may then contain the Spring placeholder ${MONGODB_PASSWORD}).
+# STEADY_APP_DIR (default /app, the image's layers) is the exploded application the JVM starts from; tests point it
+# at a directory they extracted themselves (infra/e2e ContainerImageLayoutE2E).
 set -euo pipefail
 
 for file_var in $(compgen -e); do
@@ -28,4 +30,5 @@ for file_var in $(compgen -e); do
 done
 
 # shellcheck disable=SC2086 # JAVA_OPTS and JAVA_OPTS_APPEND are lists of options
-exec java ${JAVA_OPTS:-} ${JAVA_OPTS_APPEND:-} -cp /app org.springframework.boot.loader.launch.JarLauncher "$@"
+exec java ${JAVA_OPTS:-} ${JAVA_OPTS_APPEND:-} -cp "${STEADY_APP_DIR:-/app}" \
+  org.springframework.boot.loader.launch.JarLauncher "$@"
