@@ -28,6 +28,10 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * The platform as processes, as in production but on one machine: a KRaft broker, the MongoDB-wire server (H2, on
  * disk) and service instances with a 512 MB heap and a full JIT. Fresh data directory, topic prefix and secrets per run.
+ *
+ * <p>With an {@link External} cluster the services run here against the given Kafka and MongoDB instead (a provider's
+ * staging cluster, or a real MongoDB replica set): topics get a run prefix, databases a run-scoped name, so a run
+ * never touches a deployment's data.
  */
 final class BenchmarkStack implements AutoCloseable {
 
@@ -36,16 +40,39 @@ final class BenchmarkStack implements AutoCloseable {
 
     private final Path root;
     private final Path dataDir;
+    private final External external;
+    private final Path profiles;
     private final KafkaBrokerProcess kafka;
     private final MongoWireServerProcess mongo;
+    private final String runId = Long.toHexString(System.currentTimeMillis());
     private final List<ServiceProcess> services = new ArrayList<>();
     private final String secret;
     private final String masterKey;
     private String topicPrefix = newPrefix();
     final DevTokens tokens;
 
-    BenchmarkStack(Path root, Path dataDir) {
+    /**
+     * Kafka and MongoDB that are already running (plaintext, no authentication: the harness's own clients take only
+     * these two settings).
+     *
+     * @param replicationFactor replicas of the topics the run creates
+     */
+    record External(String kafkaServers, String mongoUri, short replicationFactor) {
+
+        /** Where the run's data went, for the report, without credentials. */
+        String describe() {
+            return "Kafka at " + kafkaServers + ", MongoDB at " + mongoUri.replaceAll("//[^@/]*@", "//");
+        }
+    }
+
+    /**
+     * @param external null to start a broker and a MongoDB-wire server of the run's own
+     * @param profiles where the services and the store record JFR profiles, or null for none
+     */
+    BenchmarkStack(Path root, Path dataDir, External external, Path profiles) {
         this.root = root;
+        this.external = external;
+        this.profiles = profiles;
         this.dataDir = dataDir;
         SecureRandom random = new SecureRandom();
         byte[] secretBytes = new byte[48];
@@ -55,13 +82,15 @@ final class BenchmarkStack implements AutoCloseable {
         random.nextBytes(key);
         masterKey = Base64.getEncoder().encodeToString(key);
         tokens = new DevTokens(secret);
-        kafka = new KafkaBrokerProcess(dataDir.resolve("kafka"), freePort(), freePort());
-        mongo = new MongoWireServerProcess(dataDir.resolve("mongodb"), freePort());
+        kafka = external == null ? new KafkaBrokerProcess(dataDir.resolve("kafka"), freePort(), freePort()) : null;
+        mongo = external == null ? new MongoWireServerProcess(dataDir.resolve("mongodb"), freePort()) : null;
     }
 
     void start() {
-        kafka.start();
-        mongo.start();
+        if (external == null) {
+            kafka.start();
+            mongo.start(profiles == null ? List.of() : List.of(Profiles.recordingOption(profiles, "mongodb-wire")));
+        }
         createTopics();
     }
 
@@ -74,7 +103,8 @@ final class BenchmarkStack implements AutoCloseable {
     private void createTopics() {
         try (Admin admin = admin()) {
             admin.createTopics(Stream.of("goals", "homework", "reminders", "analytics")
-                    .map(service -> new NewTopic(topic(service), PARTITIONS, (short) 1)).toList()).all().get();
+                    .map(service -> new NewTopic(topic(service), PARTITIONS,
+                            external == null ? (short) 1 : external.replicationFactor())).toList()).all().get();
         } catch (Exception e) {
             throw new IllegalStateException("Creating the topics failed", e);
         }
@@ -89,15 +119,21 @@ final class BenchmarkStack implements AutoCloseable {
     }
 
     String kafkaServers() {
-        return kafka.bootstrapServers();
+        return external == null ? kafka.bootstrapServers() : external.kafkaServers();
     }
 
     String mongoUri() {
-        return mongo.uri();
+        return external == null ? mongo.uri() : external.mongoUri();
+    }
+
+    /** What the report says about where Kafka and MongoDB ran. */
+    String infrastructure() {
+        return external == null ? "broker, MongoDB-wire server (H2) and services on the same machine"
+                : "services on this machine; " + external.describe();
     }
 
     Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaServers()));
     }
 
     /** Starts an instance of a service; extra arguments override its settings (database, consumer group...). */
@@ -108,8 +144,13 @@ final class BenchmarkStack implements AutoCloseable {
     ServiceProcess startService(String name, Map<String, String> environment, String... arguments) {
         ServiceProcess process = new ServiceProcess(name, SteadyLocal.executableJar(root, name), freePort(),
                 dataDir.resolve("logs"));
-        Map<String, String> env = new java.util.HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "MONGODB_URI", mongo.uri(), "STEADY_JWT_HMAC_SECRET", secret, "STEADY_HOMEWORK_MASTER_KEY", masterKey));
+        Map<String, String> env = new java.util.HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafkaServers(),
+                "MONGODB_URI", mongoUri(), "STEADY_JWT_HMAC_SECRET", secret, "STEADY_HOMEWORK_MASTER_KEY", masterKey));
+        if (external != null) {
+            // e.g. GOALS_MONGODB_DATABASE=bench-<run>-goals: never a deployment's own database
+            String service = name.replace("-service", "");
+            env.put(service.toUpperCase(java.util.Locale.ROOT) + "_MONGODB_DATABASE", "bench-" + runId + "-" + service);
+        }
         env.putAll(environment);
         List<String> args = new ArrayList<>(List.of("--steady.events.topic-prefix=" + topicPrefix,
                 "--steady.events.partitions=" + PARTITIONS,
@@ -119,7 +160,11 @@ final class BenchmarkStack implements AutoCloseable {
                 "--steady.outbox.metrics-interval=1s",
                 "--logging.level.root=WARN"));
         args.addAll(List.of(arguments));
-        process.start(env, SERVICE_JVM, args);
+        List<String> jvm = new ArrayList<>(SERVICE_JVM);
+        if (profiles != null) {
+            jvm.add(Profiles.recordingOption(profiles, name + "-" + process.port()));
+        }
+        process.start(env, jvm, args);
         process.awaitReady(Duration.ofMinutes(3));
         services.add(process);
         return process;
@@ -141,8 +186,10 @@ final class BenchmarkStack implements AutoCloseable {
     @Override
     public void close() {
         new ArrayList<>(services).forEach(ServiceProcess::stop);
-        mongo.stop();
-        kafka.stop();
+        if (external == null) {
+            mongo.stop();
+            kafka.stop();
+        }
     }
 
     static int freePort() {

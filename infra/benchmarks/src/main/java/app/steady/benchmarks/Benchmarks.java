@@ -1,6 +1,7 @@
 package app.steady.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -15,7 +16,12 @@ import java.util.Map;
  * infra/benchmarks/bench [--clients=100000] [--runs=3] [--live-rate=500] [--live-seconds=300]
  *                        [--live-clients=1000] [--capacity-seconds=15] [--burst=100000] [--burst-lead=300]
  *                        [--only=replay,live,capacity,burst,dashboard]
+ *                        [--kafka=host:9092,... --mongodb-uri=mongodb://... [--replication-factor=3]]
+ *                        [--profile]
  * </pre>
+ *
+ * <p>Without {@code --kafka} and {@code --mongodb-uri} the run starts its own broker and MongoDB-wire server. With
+ * {@code --profile} the services and the store record JFR profiles, summarised at the end of the report.</p>
  */
 public final class Benchmarks {
 
@@ -33,10 +39,20 @@ public final class Benchmarks {
         List<String> only = Arrays.asList(options.getOrDefault("only", "replay,live,capacity,burst,dashboard").split(","));
         Path root = Path.of(System.getProperty("steady.root", ".")).toAbsolutePath().normalize();
         Path dataDir = root.resolve("infra/benchmarks/target/bench-data-" + System.currentTimeMillis());
-        Report report = new Report(root.resolve("infra/benchmarks/target/benchmark-report.md"), machine(),
-                String.join(" ", args));
+        BenchmarkStack.External external = null;
+        if (options.containsKey("kafka") != options.containsKey("mongodb-uri")) {
+            throw new IllegalArgumentException("--kafka and --mongodb-uri go together (or neither: a stack of the run's own)");
+        }
+        if (options.containsKey("kafka")) {
+            external = new BenchmarkStack.External(options.get("kafka"), options.get("mongodb-uri"),
+                    Short.parseShort(options.getOrDefault("replication-factor", "3")));
+        }
 
-        try (BenchmarkStack stack = new BenchmarkStack(root, dataDir)) {
+        Path profiles = options.containsKey("profile") ? Files.createDirectories(dataDir.resolve("profiles")) : null;
+        BenchmarkStack stack = new BenchmarkStack(root, dataDir, external, profiles);
+        Report report = new Report(root.resolve("infra/benchmarks/target/benchmark-report.md"),
+                machine(stack.infrastructure()), String.join(" ", args).replaceAll("//[^@/]*@", "//"));
+        try (stack) {
             stack.start();
             StoreProbe.run(stack, report);
             Population population = new Population(clients, 20);
@@ -65,15 +81,18 @@ public final class Benchmarks {
             }
             HeapWatch.report(report);
         }
+        if (profiles != null) {
+            Profiles.report(profiles, report);   // after the processes exited and wrote their recordings
+        }
         report.line("");
         report.line("Report written to infra/benchmarks/target/benchmark-report.md");
     }
 
-    private static String machine() {
+    private static String machine(String infrastructure) {
         return Runtime.getRuntime().availableProcessors() + " cores, "
                 + Math.round(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                         .getTotalMemorySize() / 1e9) + " GB RAM, Java " + System.getProperty("java.version") + ", "
                 + System.getProperty("os.name") + " " + System.getProperty("os.version")
-                + "; broker, MongoDB-wire server (H2) and services on the same machine";
+                + "; " + infrastructure;
     }
 }

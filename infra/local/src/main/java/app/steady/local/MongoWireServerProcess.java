@@ -2,6 +2,8 @@ package app.steady.local;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** {@link MongoWireServer} as a child process, persistent under {@code dataDir}. */
@@ -22,13 +24,20 @@ public class MongoWireServerProcess {
     }
 
     public void start() {
+        start(List.of());
+    }
+
+    /** Starts it with extra JVM options (the benchmark harness's profiler). */
+    public void start(List<String> jvmOptions) {
         if (Waits.portOpen(port)) {
             throw new IllegalStateException("Port " + port + " is taken: is another MongoDB running? "
                     + "Set MONGODB_URI to use it instead");
         }
-        process.start(ManagedProcess.java("-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                MongoWireServer.class.getName(), Integer.toString(port),
-                dataDir.resolve("steady.mv.db").toAbsolutePath().toString()), Map.of());
+        List<String> command = new ArrayList<>(List.of("-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MongoWireServer.class.getName(),
+                Integer.toString(port), dataDir.resolve("steady.mv.db").toAbsolutePath().toString()));
+        process.start(ManagedProcess.java(command.toArray(String[]::new)), Map.of());
         Waits.until("the MongoDB-wire server on port " + port, Duration.ofSeconds(60),
                 () -> process.isAlive() && Waits.portOpen(port));
     }
