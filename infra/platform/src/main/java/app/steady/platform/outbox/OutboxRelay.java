@@ -123,7 +123,13 @@ public class OutboxRelay implements SmartLifecycle {
     private void run() {
         while (running) {
             try {
-                int sent = lease.acquire() ? relayOnce() : 0;
+                int sent = 0;
+                if (lease.acquire()) {
+                    sent = relayOnce();
+                } else {
+                    // Another instance relays now and has fenced this one's producer: make a new one when it is our turn.
+                    closeProducer();
+                }
                 if (sent == 0) {
                     signal.awaitWrites(properties.pollInterval().toMillis());
                 }
@@ -208,7 +214,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /** The current transactional producer, made and registered with the broker on first use. */
-    private Producer<String, byte[]> producer() {
+    private synchronized Producer<String, byte[]> producer() {
         if (producer == null) {
             Producer<String, byte[]> created = producers.get();
             try {
@@ -222,7 +228,7 @@ public class OutboxRelay implements SmartLifecycle {
         return producer;
     }
 
-    private void closeProducer() {
+    private synchronized void closeProducer() {
         if (producer != null) {
             try {
                 producer.close(Duration.ZERO);
