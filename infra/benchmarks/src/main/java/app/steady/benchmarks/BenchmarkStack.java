@@ -52,12 +52,15 @@ final class BenchmarkStack implements AutoCloseable {
     final DevTokens tokens;
 
     /**
-     * Kafka and MongoDB that are already running (plaintext, no authentication: the harness's own clients take only
-     * these two settings).
+     * Kafka and MongoDB that are already running. MongoDB's TLS and credentials go in its URI.
      *
      * @param replicationFactor replicas of the topics the run creates
+     * @param kafkaClientProperties Kafka client settings beyond the servers (TLS, SASL: {@code security.protocol},
+     *                          {@code sasl.*}, {@code ssl.*}), for the harness's own clients and, as
+     *                          {@code spring.kafka.properties.*}, for the services
      */
-    record External(String kafkaServers, String mongoUri, short replicationFactor) {
+    record External(String kafkaServers, String mongoUri, short replicationFactor,
+                    Map<String, String> kafkaClientProperties) {
 
         /** Where the run's data went, for the report, without credentials. */
         String describe() {
@@ -133,7 +136,18 @@ final class BenchmarkStack implements AutoCloseable {
     }
 
     Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaServers()));
+        return Admin.create(kafkaClient(Map.of()));
+    }
+
+    /** A Kafka client's configuration: the servers, an external cluster's security settings, then {@code specific}. */
+    Map<String, Object> kafkaClient(Map<String, Object> specific) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaServers());
+        if (external != null) {
+            config.putAll(external.kafkaClientProperties());
+        }
+        config.putAll(specific);
+        return config;
     }
 
     /** Starts an instance of a service; extra arguments override its settings (database, consumer group...). */
@@ -147,6 +161,9 @@ final class BenchmarkStack implements AutoCloseable {
         Map<String, String> env = new java.util.HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafkaServers(),
                 "MONGODB_URI", mongoUri(), "STEADY_JWT_HMAC_SECRET", secret, "STEADY_HOMEWORK_MASTER_KEY", masterKey));
         if (external != null) {
+            // spring.kafka.properties.sasl.jaas.config etc. from the environment: secrets stay off the command line
+            external.kafkaClientProperties().forEach((key, value) ->
+                    env.put("SPRING_KAFKA_PROPERTIES_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), value));
             // e.g. GOALS_MONGODB_DATABASE=bench-<run>-goals: never a deployment's own database
             String service = name.replace("-service", "");
             env.put(service.toUpperCase(java.util.Locale.ROOT) + "_MONGODB_DATABASE", "bench-" + runId + "-" + service);

@@ -16,7 +16,8 @@ import java.util.Map;
  * infra/benchmarks/bench [--clients=100000] [--runs=3] [--live-rate=500] [--live-seconds=300]
  *                        [--live-clients=1000] [--capacity-seconds=15] [--burst=100000] [--burst-lead=300]
  *                        [--only=replay,live,capacity,burst,dashboard]
- *                        [--kafka=host:9092,... --mongodb-uri=mongodb://... [--replication-factor=3]]
+ *                        [--kafka=host:9092,... --mongodb-uri=mongodb://... [--replication-factor=3]
+ *                         [--kafka-config=client.properties]]
  *                        [--profile]
  * </pre>
  *
@@ -45,7 +46,8 @@ public final class Benchmarks {
         }
         if (options.containsKey("kafka")) {
             external = new BenchmarkStack.External(options.get("kafka"), options.get("mongodb-uri"),
-                    Short.parseShort(options.getOrDefault("replication-factor", "3")));
+                    Short.parseShort(options.getOrDefault("replication-factor", "3")),
+                    kafkaClientProperties(options.get("kafka-config")));
         }
 
         Path profiles = options.containsKey("profile") ? Files.createDirectories(dataDir.resolve("profiles")) : null;
@@ -86,6 +88,19 @@ public final class Benchmarks {
         }
         report.line("");
         report.line("Report written to infra/benchmarks/target/benchmark-report.md");
+    }
+
+    /** The properties file of {@code --kafka-config} (TLS, SASL), or none. */
+    private static Map<String, String> kafkaClientProperties(String file) throws java.io.IOException {
+        Map<String, String> settings = new HashMap<>();
+        if (file != null) {
+            java.util.Properties properties = new java.util.Properties();
+            try (var reader = Files.newBufferedReader(Path.of(file))) {
+                properties.load(reader);
+            }
+            properties.stringPropertyNames().forEach(name -> settings.put(name, properties.getProperty(name)));
+        }
+        return settings;
     }
 
     private static String machine(String infrastructure) {

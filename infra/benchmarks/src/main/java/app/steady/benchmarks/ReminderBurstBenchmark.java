@@ -82,14 +82,13 @@ final class ReminderBurstBenchmark {
         long deliveries = 0;
         Instant allDone = null;
         JsonMapper json = JsonMapper.builder().build();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaServers(),
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(stack.kafkaClient(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-burst-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)))) {
             consumer.subscribe(List.of(stack.topic("reminders")));
             Instant deadline = burst.plus(Duration.ofMinutes(15));
             while (Instant.now().isBefore(deadline) && delivered.size() < planned) {
