@@ -7,6 +7,7 @@ import app.steady.platform.consuming.InboundEventReader.Rejected;
 import app.steady.platform.consuming.InboundEventReader.Skipped;
 import app.steady.platform.observability.EventLogContext;
 import app.steady.platform.observability.EventSpans;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -71,13 +72,13 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
     private void registerAtZero() {
         handlers.stream().flatMap(handler -> handler.handledTypes().stream()).distinct().forEach(type -> {
             for (String outcome : List.of("applied", "dead-lettered", "ignored")) {
-                meters.counter("steady.events.consumed", "type", type.type(), "outcome", outcome);
+                consumed(type.type(), outcome);
             }
-            meters.counter("steady.events.unknown.fields", "type", type.type());
+            unknownFields(type.type());
         });
-        meters.counter("steady.events.consumed", "type", "invalid", "outcome", "dead-lettered");
+        consumed("invalid", "dead-lettered");
         for (String reason : List.of(InboundEventReader.UNKNOWN_TYPE, SubjectScreen.ERASED_CLIENT)) {
-            meters.counter("steady.events.ignored", "reason", reason);
+            ignored(reason);
         }
     }
 
@@ -109,14 +110,14 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
             Outcome outcome = reader.read(topic, partition, offset, key, eventHeaders, payloads.get(i));
             if (outcome instanceof Accepted ok) {
                 ok.unknownFields().forEach(field ->
-                        meters.counter("steady.events.unknown.fields", "type", ok.event().type().type()).increment());
+                        unknownFields(ok.event().type().type()).increment());
                 if (handlers.stream().anyMatch(handler -> handler.handledTypes().contains(ok.event().type()))) {
                     accepted.add(new Inbound(ok.event(), key, eventHeaders, payloads.get(i)));
                 } else {
                     count(ok.event().type().type(), "not-handled");
                 }
             } else if (outcome instanceof Skipped skipped) {
-                meters.counter("steady.events.ignored", "reason", skipped.reason()).increment();
+                ignored(skipped.reason()).increment();
                 log.info("Skipped {}-{}@{} of unknown type {}", topic, partition, offset, skipped.type());
             } else if (outcome instanceof Rejected rejected) {
                 deadLetters.send(topic, partition, offset, key, eventHeaders, payloads.get(i), rejected.reason());
@@ -142,7 +143,7 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
             ReceivedEvent<?> event = record.event();
             SubjectScreen.Verdict verdict = verdicts.get(i);
             if (verdict instanceof SubjectScreen.Drop drop) {
-                meters.counter("steady.events.ignored", "reason", drop.reason()).increment();
+                ignored(drop.reason()).increment();
                 count(event.type().type(), "ignored");
             } else if (verdict instanceof SubjectScreen.Reject reject) {
                 deadLetters.send(event.topic(), event.partition(), event.offset(), record.key(), record.headers(),
@@ -226,7 +227,19 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
     }
 
     private void count(String type, String outcome) {
-        meters.counter("steady.events.consumed", "type", type, "outcome", outcome).increment();
+        consumed(type, outcome).increment();
+    }
+
+    private Counter consumed(String type, String outcome) {
+        return meters.counter("steady.events.consumed", "type", type, "outcome", outcome);
+    }
+
+    private Counter ignored(String reason) {
+        return meters.counter("steady.events.ignored", "reason", reason);
+    }
+
+    private Counter unknownFields(String type) {
+        return meters.counter("steady.events.unknown.fields", "type", type);
     }
 
     /** An accepted event with the record it was read from, kept in case it must be dead-lettered. */
