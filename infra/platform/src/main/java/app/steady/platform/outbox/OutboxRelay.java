@@ -11,15 +11,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -156,25 +153,29 @@ public class OutboxRelay implements SmartLifecycle {
         }
         // Stable sort: events of one write (same time) keep the order they were written in.
         candidates.sort(Comparator.comparing((Pending p) -> p.event().getDate("occurredAt")));
-        List<Pending> round = atMostPerSubject(candidates);
+        Round round = atMostPerSubject(candidates);
 
-        publishInOneTransaction(round);
-        markPublished(candidates, round, readAt);
-        published.increment(round.size());
-        return round.size();
+        publishInOneTransaction(round.sent());
+        markPublished(round, readAt);
+        published.increment(round.sent().size());
+        return round.sent().size();
+    }
+
+    /** The events a round sends, and those it leaves in their documents for later rounds. */
+    private record Round(List<Pending> sent, List<Pending> left) {
     }
 
     /** The oldest events of each client, up to the cap; the rest wait for later rounds (in order, as a prefix). */
-    private List<Pending> atMostPerSubject(List<Pending> candidates) {
+    private Round atMostPerSubject(List<Pending> candidates) {
         Map<String, Integer> perSubject = new HashMap<>();
-        List<Pending> round = new ArrayList<>(candidates.size());
+        List<Pending> sent = new ArrayList<>(candidates.size());
+        List<Pending> left = new ArrayList<>();
         for (Pending pending : candidates) {
             String subject = pending.event().getString("subject");
-            if (perSubject.merge(subject, 1, Integer::sum) <= properties.maxEventsPerSubject()) {
-                round.add(pending);
-            }
+            boolean withinCap = perSubject.merge(subject, 1, Integer::sum) <= properties.maxEventsPerSubject();
+            (withinCap ? sent : left).add(pending);
         }
-        return round;
+        return new Round(sent, left);
     }
 
     /**
@@ -262,18 +263,14 @@ public class OutboxRelay implements SmartLifecycle {
      * that keeps events gets, as the time of its oldest pending one, that of the oldest event the round left in it,
      * or the time the round read it (any event appended since is newer).
      */
-    private void markPublished(List<Pending> candidates, List<Pending> round, Date readAt) {
+    private void markPublished(Round round, Date readAt) {
         Map<DocumentRef, List<String>> publishedIds = new LinkedHashMap<>();
-        for (Pending pending : round) {
+        for (Pending pending : round.sent()) {
             publishedIds.computeIfAbsent(pending.document(), d -> new ArrayList<>()).add(pending.event().getString("id"));
         }
         Map<DocumentRef, Date> oldestLeft = new HashMap<>();
-        Set<Pending> sent = Collections.newSetFromMap(new IdentityHashMap<>());
-        sent.addAll(round);
-        for (Pending pending : candidates) {
-            if (!sent.contains(pending)) {
-                oldestLeft.putIfAbsent(pending.document(), pending.event().getDate("occurredAt"));
-            }
+        for (Pending pending : round.left()) {   // oldest first: the first one seen per document is its oldest
+            oldestLeft.putIfAbsent(pending.document(), pending.event().getDate("occurredAt"));
         }
         Map<String, List<WriteModel<Document>>> pulls = new HashMap<>();
         Map<String, List<WriteModel<Document>>> clears = new HashMap<>();
