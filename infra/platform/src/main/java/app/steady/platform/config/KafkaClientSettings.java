@@ -44,8 +44,10 @@ final class KafkaClientSettings {
         Map<String, Object> config = producer(kafka, maxBlock);
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                (int) Math.min(deliveryTimeout.toMillis() - 1000, (Integer) config.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG)));
+        // Kafka refuses a delivery timeout shorter than the request timeout (plus linger). The request timeout may
+        // come from spring.kafka.producer.properties as a string.
+        long requestTimeout = Long.parseLong(String.valueOf(config.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG)));
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(deliveryTimeout.toMillis() - 1000, requestTimeout));
         return config;
     }
 
