@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.steady.testing.TestTokens;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -107,14 +105,9 @@ final class Workload {
     }
 
     static Answer call(String method, String url, String authorization, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", authorization)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(Http.request(method, url, authorization, json, Duration.ofSeconds(20)),
+                    HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             Outcome outcome = status / 100 == 2 ? Outcome.ACCEPTED : status >= 500 ? Outcome.UNCERTAIN : Outcome.REFUSED;
             return new Answer(outcome, status, response.body(), response.headers().firstValue("Location").orElse(null));
