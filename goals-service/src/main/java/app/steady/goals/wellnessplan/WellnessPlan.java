@@ -87,7 +87,9 @@ public class WellnessPlan {
         draftBy = null;
         clientAgreedDraft = null;
         therapistAgreedDraft = null;
-        return List.of(new WellnessPlanUpdated(id, clientId, agreedVersion, now));
+        return List.of(new WellnessPlanUpdated(id, clientId, agreedVersion, now, agreed.copingStrategies(),
+                agreed.contacts().stream().map(c -> new WellnessPlanUpdated.Contact(c.name(), c.relationship(), c.phone()))
+                        .toList()));
     }
 
     boolean isStored() {

@@ -10,8 +10,10 @@ import app.steady.events.goals.GoalDiscontinued;
 import app.steady.events.goals.GoalProgressRecorded;
 import app.steady.events.goals.GoalRevised;
 import app.steady.events.goals.GoalSet;
+import app.steady.events.goals.TenantSafetySettingsUpdated;
 import app.steady.events.goals.WellnessPlanUpdated;
 import app.steady.events.homework.AssessmentCompleted;
+import app.steady.events.homework.ClientSupportOffered;
 import app.steady.events.homework.HomeworkAssigned;
 import app.steady.events.homework.HomeworkCancelled;
 import app.steady.events.homework.HomeworkCompleted;
@@ -49,6 +51,8 @@ public enum EventType {
     GOAL_REVISED("steady.goals.goal-revised.v1", Topic.GOALS, GoalRevised.class),
     GOAL_DISCONTINUED("steady.goals.goal-discontinued.v1", Topic.GOALS, GoalDiscontinued.class),
     WELLNESS_PLAN_UPDATED("steady.goals.wellness-plan-updated.v1", Topic.GOALS, WellnessPlanUpdated.class),
+    TENANT_SAFETY_SETTINGS_UPDATED("steady.goals.tenant-safety-settings-updated.v1", Topic.GOALS,
+            TenantSafetySettingsUpdated.class),
     CLIENT_ERASURE_REQUESTED("steady.goals.client-erasure-requested.v1", Topic.GOALS, ClientErasureRequested.class),
     CLIENT_EXPORT_REQUESTED("steady.goals.client-export-requested.v1", Topic.GOALS, ClientExportRequested.class),
 
@@ -62,6 +66,7 @@ public enum EventType {
     MOOD_LOGGED("steady.homework.mood-logged.v1", Topic.HOMEWORK, MoodLogged.class),
     JOURNAL_ENTRY_RECORDED("steady.homework.journal-entry-recorded.v1", Topic.HOMEWORK, JournalEntryRecorded.class),
     ASSESSMENT_COMPLETED("steady.homework.assessment-completed.v1", Topic.HOMEWORK, AssessmentCompleted.class),
+    CLIENT_SUPPORT_OFFERED("steady.homework.client-support-offered.v1", Topic.HOMEWORK, ClientSupportOffered.class),
 
     REMINDER_DUE("steady.reminders.reminder-due.v1", Topic.REMINDERS, ReminderDue.class),
     REMINDER_SENT("steady.reminders.reminder-sent.v1", Topic.REMINDERS, ReminderSent.class),

@@ -2,9 +2,20 @@ package app.steady.events.goals;
 
 import app.steady.events.EventData;
 import java.time.Instant;
+import java.util.List;
 
-/** A new version of the client's wellness plan was agreed. The plan's text stays in goals-service. */
-public record WellnessPlanUpdated(String planId, String clientId, int version, Instant updatedAt)
+/**
+ * A new version of the client's wellness plan was agreed. {@code copingStrategies} and {@code contacts} are the
+ * steps and people the client is shown at once when they answer a questionnaire's safety item (homework-service
+ * keeps a copy for that moment); events written before they were added carry neither, and consumers read them as
+ * empty.
+ */
+public record WellnessPlanUpdated(String planId, String clientId, int version, Instant updatedAt,
+                                  List<String> copingStrategies, List<Contact> contacts)
         implements EventData {
     public String subjectId() { return clientId; }
+
+    /** Someone the client can contact. */
+    public record Contact(String name, String relationship, String phone) {
+    }
 }

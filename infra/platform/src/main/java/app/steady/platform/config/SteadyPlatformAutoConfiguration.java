@@ -7,6 +7,8 @@ import app.steady.platform.audit.AuditTrail;
 import app.steady.platform.caseload.CaseloadDirectory;
 import app.steady.platform.caseload.CaseloadReplica;
 import app.steady.platform.caseload.ClientAccess;
+import app.steady.platform.safety.TenantSafetyDirectory;
+import app.steady.platform.safety.TenantSafetyReplica;
 import app.steady.platform.consuming.BatchEventProcessor;
 import app.steady.platform.consuming.ConsumerProperties;
 import app.steady.platform.consuming.DeadLetters;
@@ -259,6 +261,13 @@ public class SteadyPlatformAutoConfiguration {
     @ConditionalOnProperty(CONSUMED_TOPICS)
     CaseloadReplica caseloadReplica(MongoTemplate mongo) {
         return new CaseloadReplica(mongo);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(TenantSafetyDirectory.class)
+    @ConditionalOnProperty(CONSUMED_TOPICS)
+    TenantSafetyReplica tenantSafetyReplica(MongoTemplate mongo) {
+        return new TenantSafetyReplica(mongo);
     }
 
     @Bean
