@@ -10,6 +10,7 @@ import app.steady.events.EventType;
 import app.steady.events.Topic;
 import app.steady.events.goals.ClientAssigned;
 import app.steady.events.goals.ClientUnassigned;
+import app.steady.events.goals.WellnessPlanUpdated;
 import app.steady.events.privacy.ClientDataExported;
 import app.steady.events.privacy.ClientErased;
 import app.steady.events.privacy.ClientErasureRequested;
@@ -54,6 +55,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class PrivacyEventsIT {
 
     static final String SECRET = "I finally slept through the night";
+    static final String PLAN_STEP = "Go for a walk with the dog";
 
     @Autowired
     MockMvc mvc;
@@ -100,7 +102,8 @@ class PrivacyEventsIT {
         assertThat(erased.keysDestroyed()).isTrue();
         assertThat(erased.documentsErased()).as("journal, mood, key, caseload copy").isGreaterThanOrEqualTo(4);
 
-        for (String collection : List.of("journal_entries", "mood_entries", "caseload_replica", "assignments")) {
+        for (String collection : List.of("journal_entries", "mood_entries", "caseload_replica", "assignments",
+                "client_wellness_plans")) {
             assertThat(mongo.getCollection(collection).countDocuments(new Document("clientId", client))).as(collection).isZero();
         }
         assertThat(keys.existingKeyFor(tenant, client)).isEmpty();
@@ -136,7 +139,8 @@ class PrivacyEventsIT {
         assertThat(part.exportId()).isEqualTo(exportId);
         String opened = new String(Sealing.open(Sealing.encode(exportKeys.getPrivate()),
                 new Sealing.Sealed(part.sealedKey(), part.nonce(), part.ciphertext())), StandardCharsets.UTF_8);
-        assertThat(opened).contains(SECRET, "\"note\":\"rested\"", "journal_entries", "mood_entries");
+        assertThat(opened).contains(SECRET, "\"note\":\"rested\"", "journal_entries", "mood_entries",
+                "client_wellness_plans", PLAN_STEP, "\"name\":\"Maya\"");
     }
 
     @Test
@@ -152,7 +156,12 @@ class PrivacyEventsIT {
         assertThat(caseload.therapistOf(tenant, client)).as("the client's own tenant is untouched").contains(therapist);
     }
 
+    /** Journal, mood and the client's copy of their wellness plan (from goals-service's event). */
     private String writeJournalAndMood() throws Exception {
+        TestEvents.publish(topics, json, tenant, new WellnessPlanUpdated(tenant + ":" + client, client, 1, Instant.now(),
+                List.of(PLAN_STEP), List.of(new WellnessPlanUpdated.Contact("Maya", "sister", "+44 7700 900123"))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.getCollection("client_wellness_plans")
+                .countDocuments(new Document("clientId", client)) == 1);
         String location = mvc.perform(post("/clients/{c}/journal", client).header("Authorization", TestTokens.client(tenant, client))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"" + SECRET + "\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
