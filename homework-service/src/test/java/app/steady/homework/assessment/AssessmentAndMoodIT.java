@@ -55,16 +55,20 @@ class AssessmentAndMoodIT {
     }
 
     @Test
-    void aPhq9WithItemNineAnsweredIsScoredAndCarriesTheSafetySignal() throws Exception {
+    void aPhq9WithItemNineAnsweredIsScoredAndCarriesTheSafetySignalToClinicians() throws Exception {
         asClient("/clients/{c}/assessments", "{\"measure\":\"PHQ-9\",\"items\":[2,2,1,2,1,2,1,2,1]}")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.total").value(14))
-                .andExpect(jsonPath("$.band").value("MODERATE"))
-                .andExpect(jsonPath("$.caseness").value(true))
-                .andExpect(jsonPath("$.safetySignal").value(true));
+                .andExpect(jsonPath("$.band").doesNotExist())
+                .andExpect(jsonPath("$.safetySignal").doesNotExist());
         JsonNode event = json.readTree(eventOfType(EventType.ASSESSMENT_COMPLETED).value());
         assertThat(event.get("safetySignal").asBoolean()).isTrue();
         assertThat(event.get("band").asString()).isEqualTo("MODERATE");
+        mvc.perform(get("/clients/{c}/assessments", client).header("Authorization", TestTokens.therapist(tenant, "therapist-1")))
+                .andExpect(jsonPath("$.items[0].band").value("MODERATE"))
+                .andExpect(jsonPath("$.items[0].caseness").value(true))
+                .andExpect(jsonPath("$.items[0].safetySignal").value(true))
+                .andExpect(jsonPath("$.items[0].supportOffered").value(true));
     }
 
     @Test
