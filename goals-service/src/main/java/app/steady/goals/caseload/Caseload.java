@@ -4,6 +4,10 @@ import app.steady.platform.caseload.CaseloadDirectory;
 import app.steady.platform.errors.ConflictException;
 import app.steady.platform.outbox.AggregateStore;
 import app.steady.platform.privacy.ErasedClients;
+import app.steady.platform.safety.TenantSafetyDirectory;
+import app.steady.platform.safety.TenantSafetySettings;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -20,13 +24,19 @@ public class Caseload implements CaseloadDirectory {
     private final CaseloadAssignments assignments;
     private final AggregateStore store;
     private final ErasedClients erasedClients;
+    private final TenantSafetyDirectory safety;
+    private final MeterRegistry meters;
     private final Clock clock;
 
-    Caseload(CaseloadAssignments assignments, AggregateStore store, ErasedClients erasedClients, Clock clock) {
+    Caseload(CaseloadAssignments assignments, AggregateStore store, ErasedClients erasedClients,
+             TenantSafetyDirectory safety, MeterRegistry meters, Clock clock) {
         this.assignments = assignments;
         this.store = store;
         this.erasedClients = erasedClients;
+        this.safety = safety;
+        this.meters = meters;
         this.clock = clock;
+        refusals(OnCallContactRequired.CODE); // present from the start, so an alert can compare it with zero
     }
 
     /**
@@ -35,13 +45,17 @@ public class Caseload implements CaseloadDirectory {
      * @throws ConflictException CLIENT_ID_IN_USE when another tenant has a client of that id (ids are unique across
      *                           tenants: every service checks an event's tenant against its client's), CLIENT_ERASED when
      *                           the client was erased (every service ignores an erased client's events)
+     * @throws OnCallContactRequired while the tenant has no reachable on-call contact
      */
     public CaseloadAssignment assign(String tenantId, String clientId, String therapistId) {
         if (!tenantsOf(List.of(clientId)).getOrDefault(clientId, Set.of(tenantId)).contains(tenantId)) {
-            throw new ConflictException("CLIENT_ID_IN_USE", "Client id " + clientId + " belongs to another provider");
+            throw refused(new ConflictException("CLIENT_ID_IN_USE", "Client id " + clientId + " belongs to another provider"));
         }
         if (erasedClients.isErased(tenantId, clientId)) {
-            throw new ConflictException("CLIENT_ERASED", "Client " + clientId + " was erased; a new client needs a new id");
+            throw refused(new ConflictException("CLIENT_ERASED", "Client " + clientId + " was erased; a new client needs a new id"));
+        }
+        if (safety.of(tenantId).filter(TenantSafetySettings::hasReachableOnCall).isEmpty()) {
+            throw refused(new OnCallContactRequired());
         }
         CaseloadAssignment assignment = find(tenantId, clientId)
                 .orElseGet(() -> CaseloadAssignment.newFor(tenantId, clientId));
@@ -52,6 +66,17 @@ public class Caseload implements CaseloadDirectory {
         return assignment.isStored()
                 ? store.update(assignment, tenantId, events)
                 : store.insert(assignment, tenantId, events);
+    }
+
+    private ConflictException refused(ConflictException refusal) {
+        refusals(refusal.code()).increment();
+        return refusal;
+    }
+
+    /** Assignments refused, by reason (a problem code): never anything about the client. */
+    private Counter refusals(String reason) {
+        return Counter.builder("steady.goals.assignments.refused").description("Caseload assignments refused, by reason")
+                .tag("reason", reason).register(meters);
     }
 
     public Optional<CaseloadAssignment> unassign(String tenantId, String clientId) {

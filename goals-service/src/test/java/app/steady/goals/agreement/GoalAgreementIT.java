@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import app.steady.events.CloudEventHeaders;
 import app.steady.events.EventType;
 import app.steady.events.Topic;
+import app.steady.goals.support.GoalsApi;
 import app.steady.platform.events.EventJson;
 import app.steady.platform.events.EventSchemas;
 import app.steady.platform.events.TopicNames;
@@ -85,8 +86,13 @@ class GoalAgreementIT {
         List<ConsumerRecord<String, byte[]>> ours = records.stream()
                 .filter(r -> tenant.equals(KafkaTestClient.header(r, CloudEventHeaders.TENANT)))
                 .filter(KafkaTestClient::isBusinessEvent).toList();
-        assertThat(ours).extracting(r -> KafkaTestClient.header(r, CloudEventHeaders.TYPE))
+        assertThat(ours).filteredOn(r -> client.equals(r.key()))
+                .extracting(r -> KafkaTestClient.header(r, CloudEventHeaders.TYPE))
                 .containsExactly(EventType.CLIENT_ASSIGNED.type(), EventType.GOAL_SET.type());
+        assertThat(ours).filteredOn(r -> tenant.equals(r.key()))
+                .extracting(r -> KafkaTestClient.header(r, CloudEventHeaders.TYPE))
+                .as("the tenant's safety settings, set before its first assignment")
+                .containsExactly(EventType.TENANT_SAFETY_SETTINGS_UPDATED.type());
         for (ConsumerRecord<String, byte[]> record : ours) {
             EventType type = EventType.ofType(KafkaTestClient.header(record, CloudEventHeaders.TYPE)).orElseThrow();
             assertThat(schemas.violations(type, json.readTree(record.value()))).as(type.type()).isEmpty();
@@ -125,6 +131,7 @@ class GoalAgreementIT {
     }
 
     private void assign(String clientId, String therapistId) throws Exception {
+        GoalsApi.setOnCallContact(mvc, tenant);
         mvc.perform(put("/caseload/clients/{c}", clientId)
                         .header("Authorization", TestTokens.admin(tenant, "admin"))
                         .contentType(MediaType.APPLICATION_JSON)

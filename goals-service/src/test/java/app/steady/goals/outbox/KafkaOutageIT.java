@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import app.steady.events.CloudEventHeaders;
 import app.steady.events.EventType;
 import app.steady.events.Topic;
+import app.steady.goals.support.GoalsApi;
 import app.steady.local.KafkaBrokerProcess;
 import app.steady.platform.events.TopicNames;
 import app.steady.platform.outbox.OutboxBacklog;
@@ -65,8 +66,9 @@ class KafkaOutageIT {
     @Test
     void writesAcceptedWhileKafkaIsDownArePublishedInOrderWhenItReturns() throws Exception {
         List<String> clients = List.of("client-a-" + UUID.randomUUID(), "client-b-" + UUID.randomUUID());
+        GoalsApi.setOnCallContact(mvc, tenant);
         assign(clients.get(0));
-        awaitPublished(1);
+        awaitPublished(2); // the tenant's safety settings and the first assignment
 
         broker.stop();
         for (String client : clients) {
@@ -83,7 +85,7 @@ class KafkaOutageIT {
                 .andExpect(jsonPath("$.components.kafka.status").value("DEGRADED"));
 
         broker.start();
-        List<ConsumerRecord<String, byte[]>> published = awaitPublished(12);
+        List<ConsumerRecord<String, byte[]>> published = awaitPublished(13);
 
         Map<String, List<String>> typesByClient = published.stream()
                 .filter(record -> tenant.equals(KafkaTestClient.header(record, CloudEventHeaders.TENANT)))

@@ -19,6 +19,8 @@ class GoalsIsolationMatrixIT extends IsolationMatrix {
                 Map.entry("GET /clients/{clientId}/strengths", Scope.CLIENT),
                 Map.entry("GET /clients/{clientId}/wellness-plan", Scope.CLIENT),
                 Map.entry("GET /therapists/me/goals", Scope.THERAPIST),
+                Map.entry("GET /tenant/safety-settings", Scope.ADMIN),
+                Map.entry("PUT /tenant/safety-settings", Scope.ADMIN),
                 Map.entry("GET /erasures/{erasureId}", Scope.REQUESTER),
                 Map.entry("POST /clients/{clientId}/erasure", Scope.CLIENT),
                 Map.entry("POST /clients/{clientId}/exports", Scope.CLIENT),

@@ -16,7 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** Writes beyond the per-caller limit get 429 with Retry-After; reads and other callers are not affected. */
 @SteadyIntegrationTest(properties = {
         "steady.web.rate-limit.writes-per-caller-per-minute=5",
-        "steady.web.rate-limit.writes-per-tenant-per-minute=8"})
+        "steady.web.rate-limit.writes-per-tenant-per-minute=9"})
 class WriteRateLimitIT {
 
     @Autowired
@@ -24,7 +24,7 @@ class WriteRateLimitIT {
 
     @Test
     void theSixthWriteInAMinuteIsRefusedWithRetryAfter() throws Exception {
-        GoalsApi api = new GoalsApi(mvc); // the admin's assignment is write 1 of the tenant
+        GoalsApi api = new GoalsApi(mvc); // the admin's safety settings and assignment are writes 1 and 2 of the tenant
         api.assignClient();
         for (int i = 0; i < 5; i++) {
             api.asClient(post("/clients/{c}/goals", api.client), GoalsApi.PLAIN_GOAL).andExpect(status().isCreated());
@@ -34,7 +34,7 @@ class WriteRateLimitIT {
                 .andExpect(header().exists("Retry-After"))
                 .andExpect(jsonPath("$.status").value(429));
         api.asClient(get("/clients/{c}/goals", api.client), null).andExpect(status().isOk());
-        // The refused write still counted for the tenant (7); another caller has room of their own until the tenant's 8.
+        // The refused write still counted for the tenant (8); another caller has room of their own until the tenant's 9.
         api.asTherapist(post("/clients/{c}/strengths", api.client), "{\"kind\":\"ABILITY\",\"description\":\"Kind\"}")
                 .andExpect(status().isCreated());
         mvc.perform(post("/clients/{c}/strengths", "someone").header("Authorization", TestTokens.client(api.tenant, "someone"))

@@ -31,9 +31,21 @@ public final class GoalsApi {
         return TestTokens.therapist(tenant, therapist);
     }
 
+    /** Puts the client on the therapist's caseload (the tenant gets an on-call contact first: assignment needs one). */
     public void assignClient() throws Exception {
+        setOnCallContact(mvc, tenant);
         mvc.perform(put("/caseload/clients/{c}", client).header("Authorization", TestTokens.admin(tenant, "admin"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"therapistId\":\"" + therapist + "\"}"))
+                .andExpect(status().isOk());
+    }
+
+    /**
+     * Gives a tenant the safety settings its clinicians need before they can be assigned clients: one reachable
+     * on-call contact. Setting the same settings again changes nothing.
+     */
+    public static void setOnCallContact(MockMvc mvc, String tenant) throws Exception {
+        mvc.perform(put("/tenant/safety-settings").header("Authorization", TestTokens.admin(tenant, "admin"))
+                        .contentType(MediaType.APPLICATION_JSON).content(ON_CALL_SETTINGS))
                 .andExpect(status().isOk());
     }
 
@@ -69,6 +81,10 @@ public final class GoalsApi {
              "steps":[{"title":"Find a route","done":true},{"title":"Walk twice a week","done":false}],
              "attainmentScale":{"muchLess":"No walks","less":"1-2 walks a week","expected":"3-4 walks a week",
                                 "more":"5-6 walks a week","muchMore":"A walk every day"}}""";
+
+    public static final String ON_CALL_SETTINGS = """
+            {"onCallContacts":[{"name":"Dr Amira Haddad (on call)","email":"oncall@provider.example"}],
+             "crisisResources":[{"name":"Samaritans","phone":"116 123","url":"https://www.samaritans.org","locale":"en-GB"}]}""";
 
     public static final String PLAIN_GOAL = "{\"title\":\"Call a friend each week\",\"weight\":1}";
 }

@@ -2,6 +2,8 @@ package app.steady.goals.caseload.web;
 
 import app.steady.goals.caseload.Caseload;
 import app.steady.goals.caseload.CaseloadAssignment;
+import app.steady.goals.caseload.OnCallContactRequired;
+import app.steady.platform.errors.FieldError;
 import app.steady.platform.errors.NotFoundException;
 import app.steady.platform.security.Caller;
 import app.steady.platform.web.Ids;
@@ -9,8 +11,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -46,6 +53,20 @@ class CaseloadController {
     AssignmentView get(Caller admin, @PathVariable @Pattern(regexp = Ids.PATTERN) String clientId) {
         return caseload.find(admin.tenantId(), clientId).map(AssignmentView::of)
                 .orElseThrow(() -> new NotFoundException("Caseload assignment of " + clientId));
+    }
+
+    /**
+     * The platform's conflict problem, plus the missing setting in {@code errors} as a validation problem names its
+     * fields, so an admin tool can point at it.
+     */
+    @ExceptionHandler(OnCallContactRequired.class)
+    ResponseEntity<ProblemDetail> onCallContactRequired(OnCallContactRequired refusal) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, refusal.getMessage());
+        problem.setTitle("Conflict");
+        problem.setProperty("code", refusal.code());
+        problem.setProperty("errors", List.of(new FieldError(OnCallContactRequired.FIELD,
+                "at least one on-call contact with an e-mail or a pager URL is required (PUT /tenant/safety-settings)")));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     record AssignRequest(@NotBlank @Pattern(regexp = Ids.PATTERN) String therapistId) {
