@@ -37,6 +37,18 @@ final class Api {
         }
     }
 
+    /**
+     * Gives a tenant an on-call contact, as its admin must before clients can be assigned (goals-service answers 409
+     * ON_CALL_CONTACT_REQUIRED until then).
+     */
+    static void setOnCallContact(String goalsBaseUrl, String adminBearer) {
+        int status = send(request("PUT", goalsBaseUrl + "/tenant/safety-settings", adminBearer,
+                "{\"onCallContacts\":[{\"name\":\"Duty clinician\",\"email\":\"oncall@provider.example\"}]}"));
+        if (status != 200) {
+            throw new IllegalStateException("Setting the on-call contact answered " + status);
+        }
+    }
+
     static HttpResponse<String> get(String url, String bearer) {
         try {
             return HTTP.send(request("GET", url, bearer, null), HttpResponse.BodyHandlers.ofString());

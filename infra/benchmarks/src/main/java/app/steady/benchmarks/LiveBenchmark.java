@@ -43,6 +43,9 @@ final class LiveBenchmark {
         homework = stack.startService("homework-service");
         analytics = stack.startService("analytics-service");
         Population population = new Population(clients, 5);
+        for (int i = 0; i < Math.min(clients, population.tenants() * Population.CASELOAD); i += Population.CASELOAD) {
+            Api.setOnCallContact(goals.baseUrl(), stack.bearer(population.tenantOf(i), "admin", "ADMIN"));
+        }
         for (int i = 0; i < clients; i++) {
             String client = "live-" + population.client(i);
             int status = Api.send(Api.request("PUT", goals.baseUrl() + "/caseload/clients/" + client,

@@ -66,6 +66,7 @@ class ErasureE2E {
         String admin = TestTokens.admin(tenant, "admin-1");
         String asClient = TestTokens.client(tenant, client);
         String asTherapist = TestTokens.therapist(tenant, therapist);
+        OnCall.setFor(services.get("goals-service").baseUrl(), tenant);
         ok(send("goals-service", "PUT", "/caseload/clients/" + client, admin, "{\"therapistId\":\"" + therapist + "\"}"));
         // Every service learns the caseload from events before the client can use it.
         await().atMost(Duration.ofSeconds(60)).until(() -> send("homework-service", "GET", "/clients/" + client

@@ -44,6 +44,7 @@ class FirstSliceE2E {
 
     @Test
     void agreedGoalsReachTheAnalyticsSummaryAndSurviveAConsumerCrash() {
+        OnCall.setFor(goals.baseUrl(), tenant);
         Http.Response assigned = Http.send("PUT", goals.baseUrl() + "/caseload/clients/" + client,
                 TestTokens.admin(tenant, "admin-1"), "{\"therapistId\":\"" + therapist + "\"}");
         assertThat(assigned.status()).isEqualTo(200);

@@ -97,6 +97,7 @@ class ObservabilityContractE2E {
 
     /** The traffic that makes every lazily created meter exist, as production traffic would. */
     private void exerciseThePlatform() {
+        OnCall.setFor(services.get("goals-service").baseUrl(), tenant);
         ok(send("goals-service", "PUT", "/caseload/clients/" + client, TestTokens.admin(tenant, "admin-1"),
                 "{\"therapistId\":\"" + therapist + "\"}"));
         // Every service learns the caseload from goals-service's events before the client can use it.

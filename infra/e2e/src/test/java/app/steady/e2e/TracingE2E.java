@@ -65,6 +65,7 @@ class TracingE2E {
     @Test
     void oneTraceSpansAnApiWriteAndTheAnalyticsUpdateAcrossKafka() {
         String asTherapist = TestTokens.therapist(tenant, therapist);
+        OnCall.setFor(services.get("goals-service").baseUrl(), tenant);
         Http.Response assigned = Http.send("PUT", url("goals-service", "/caseload/clients/" + client),
                 TestTokens.admin(tenant, "admin-1"), "{\"therapistId\":\"" + therapist + "\"}");
         assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);

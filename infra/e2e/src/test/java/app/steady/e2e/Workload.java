@@ -133,6 +133,7 @@ final class Workload {
         }
 
         void assign(Subject subject) {
+            OnCall.setFor(goals.get(), subject.tenant);
             Answer assigned = call("PUT", goals.get() + "/caseload/clients/" + subject.id,
                     TestTokens.admin(subject.tenant, "admin-1"), "{\"therapistId\":\"" + subject.therapist + "\"}");
             assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);

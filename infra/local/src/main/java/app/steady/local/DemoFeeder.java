@@ -11,7 +11,8 @@ import java.util.Random;
 
 /**
  * Feeds realistic activity through the public APIs, as the people using Steady would, so a newcomer sees the
- * platform working: an admin puts a few dozen clients on three therapists' caseloads, clients and therapists
+ * platform working. At every start the demo tenant gets its safety settings (assignment needs an on-call contact);
+ * with {@code --demo} an admin then puts a few dozen clients on three therapists' caseloads, clients and therapists
  * propose goals and most are agreed by both, therapists assign daily homework, and clients log their mood and
  * complete a PHQ-9 (so events flow to the other services).
  */
@@ -29,6 +30,15 @@ final class DemoFeeder {
             "I feel calmer when I have moved", "Tired days are my worst days", "I have drifted away from people",
             "My mornings start in a rush", "I want to look after myself again");
 
+    /** Example crisis lines per locale; a real provider sets its own (never hard-coded to one country). */
+    static final String SAFETY_SETTINGS = """
+            {"onCallContacts":[{"name":"Demo on-call clinician","email":"oncall@demo.steady.example","phone":"+44 20 7946 0000"}],
+             "crisisResources":[
+               {"name":"Samaritans","phone":"116 123","url":"https://www.samaritans.org","locale":"en-GB"},
+               {"name":"Shout","text":"Text SHOUT to 85258","url":"https://giveusashout.org","locale":"en-GB"},
+               {"name":"988 Suicide & Crisis Lifeline","phone":"988","text":"Text 988","url":"https://988lifeline.org","locale":"en-US"}],
+             "highPriorityEscalationAfter":"PT15M"}""";
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final DevTokens tokens;
     private final String tenant;
@@ -41,6 +51,17 @@ final class DemoFeeder {
         this.tenant = tenant;
         this.goals = urlOf(services, "goals-service");
         this.homework = urlOf(services, "homework-service");
+    }
+
+    /**
+     * Gives the demo tenant what its clinicians need before clients can be assigned (an on-call contact) and the crisis
+     * resources its clients are shown, unless its admin has set settings of their own (data survives restarts).
+     */
+    void safetySettings() {
+        String url = goals + "/tenant/safety-settings";
+        if (exchange("GET", url, token("admin-1", "ADMIN"), null).statusCode() == 404) {
+            send("PUT", url, token("admin-1", "ADMIN"), SAFETY_SETTINGS);
+        }
     }
 
     void feed() {
@@ -106,16 +127,21 @@ final class DemoFeeder {
     }
 
     private HttpResponse<String> send(String method, String url, String authorization, String json) {
+        HttpResponse<String> response = exchange(method, url, authorization, json);
+        if (response.statusCode() >= 400 && response.statusCode() != 409) {
+            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response;
+    }
+
+    private HttpResponse<String> exchange(String method, String url, String authorization, String json) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .header("Authorization", authorization).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 400 && response.statusCode() != 409) {
-                throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": "
-                        + response.body());
-            }
-            return response;
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + url + " failed", e);
         } catch (InterruptedException e) {

@@ -114,7 +114,9 @@ public final class SteadyLocal {
             serviceEnv.put("STEADY_HOMEWORK_MASTER_KEY", masterKey);
             // No SMTP server locally unless SPRING_MAIL_HOST names one: clinician notifications then go out as events.
             String clinicianChannel = env.containsKey("SPRING_MAIL_HOST") ? "EMAIL" : "KAFKA";
+            // Pager webhooks of a local run are receivers on this machine: plain http is allowed here only.
             process.start(serviceEnv, List.of("--steady.security.anonymous-api-docs=true",
+                    "--steady.goals.safety.allow-http-pager-urls=true",
                     "--steady.reminders.channels.clinician-channel=" + clinicianChannel,
                     "--steady.dashboard.base-url=http://127.0.0.1:" + SERVICES.get("analytics-service")));
             services.add(process);
@@ -124,9 +126,11 @@ public final class SteadyLocal {
             say("  " + service.name() + " is ready");
         }
         DevTokens tokens = new DevTokens(secret);
+        DemoFeeder feeder = new DemoFeeder(tokens, DEMO_TENANT, services);
+        feeder.safetySettings();
         printWelcome(tokens, kafkaServers, mongoUri);
         if (demo) {
-            new DemoFeeder(tokens, DEMO_TENANT, services).feed();
+            feeder.feed();
         }
     }
 
