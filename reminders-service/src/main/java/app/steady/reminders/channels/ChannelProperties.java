@@ -5,8 +5,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Delivery ({@code steady.reminders.channels.*}): {@code default-channel} for client reminders (KAFKA unless set),
- * {@code clinician-channel} for therapist and on-call notifications (EMAIL unless set), and per tenant id under
- * {@code tenants}: {@code channel}, {@code webhook-url}, {@code webhook-secret} (from a secret), {@code on-call-email}.
+ * {@code clinician-channel} for therapist notifications (EMAIL unless set; on-call clinicians are reached through their
+ * tenant's safety settings), and per tenant id under {@code tenants}: {@code channel}, {@code webhook-url},
+ * {@code webhook-secret} (from a secret; also signs on-call pages), {@code on-call-email} (only for a tenant without
+ * safety settings).
  */
 @ConfigurationProperties("steady.reminders.channels")
 public record ChannelProperties(String defaultChannel, String clinicianChannel, Map<String, ChannelSettings> tenants) {

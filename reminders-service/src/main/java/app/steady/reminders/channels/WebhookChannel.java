@@ -2,13 +2,7 @@ package app.steady.reminders.channels;
 
 import app.steady.events.EventData;
 import app.steady.reminders.scheduling.Reminder;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
@@ -27,11 +21,10 @@ public class WebhookChannel implements ReminderChannel {
     public static final String TIMESTAMP = "X-Steady-Timestamp";
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Clock clock;
+    private final SignedPost post;
 
-    WebhookChannel(Clock clock) {
-        this.clock = clock;
+    WebhookChannel(SignedPost post) {
+        this.post = post;
     }
 
     @Override
@@ -42,23 +35,14 @@ public class WebhookChannel implements ReminderChannel {
     @Override
     public List<EventData> deliver(Reminder reminder, ChannelSettings settings) throws Exception {
         if (settings.webhookUrl() == null || settings.webhookSecret() == null) {
-            throw new IllegalStateException("No webhook URL and secret configured for tenant " + reminder.tenantId());
+            throw DeliveryFailure.permanent(name(), DeliveryFailure.NO_ADDRESS,
+                    "No webhook URL and secret configured for tenant " + reminder.tenantId());
         }
         String body = """
                 {"reminderId":"%s","idempotencyKey":"%s","clientId":"%s","kind":"%s","dueAt":"%s","windowClosesAt":"%s"}"""
                 .formatted(reminder.idempotencyKey(), reminder.idempotencyKey(), reminder.clientId(), reminder.kind(), reminder.dueAt(),
                         reminder.windowClosesAt());
-        String timestamp = Long.toString(clock.instant().getEpochSecond());
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(settings.webhookUrl()))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header(TIMESTAMP, timestamp)
-                .header(SIGNATURE, "sha256=" + sign(settings.webhookSecret(), timestamp + "." + body))
-                .header(IDEMPOTENCY_KEY, reminder.idempotencyKey())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("Webhook answered " + response.statusCode());
-        }
+        post.send(settings.webhookUrl(), settings.webhookSecret(), reminder.idempotencyKey(), body);
         return List.of();
     }
 

@@ -4,6 +4,8 @@ import app.steady.platform.outbox.AggregateStore;
 import app.steady.reminders.boundaries.ClientBoundaries;
 import app.steady.reminders.channels.ChannelProperties;
 import app.steady.reminders.channels.ReminderChannel;
+import app.steady.reminders.channels.RiskDeliveryFailures;
+import app.steady.reminders.scheduling.ReminderBook;
 import app.steady.reminders.scheduling.ReminderProperties;
 import app.steady.reminders.scheduling.ReminderStatus;
 import io.micrometer.core.instrument.Gauge;
@@ -27,8 +29,10 @@ class DispatchConfiguration {
     @Bean
     Dispatcher dispatcher(@Value("${steady.instance-id}") String instanceId, MongoTemplate mongo, AggregateStore store,
                           ClientBoundaries boundaries, List<ReminderChannel> channels, ChannelProperties channelProperties,
-                          ReminderProperties properties, MeterRegistry meters, Clock clock) {
-        return new Dispatcher(instanceId, mongo, store, boundaries, channels, channelProperties, properties, meters, clock);
+                          ReminderProperties properties, MeterRegistry meters, Clock clock, ReminderBook book,
+                          RiskDeliveryFailures riskFailures) {
+        return new Dispatcher(instanceId, mongo, store, boundaries, channels, channelProperties, properties, meters, clock,
+                book, riskFailures);
     }
 
     @Bean

@@ -7,11 +7,15 @@ import app.steady.platform.outbox.AggregateStore;
 import app.steady.reminders.boundaries.ClientBoundaries;
 import app.steady.reminders.channels.ChannelProperties;
 import app.steady.reminders.channels.ChannelSettings;
+import app.steady.reminders.channels.DeliveryFailure;
 import app.steady.reminders.channels.ReminderChannel;
+import app.steady.reminders.channels.RiskDeliveryFailures;
 import app.steady.reminders.planning.Decision;
+import app.steady.reminders.planning.OnCallReason;
 import app.steady.reminders.planning.ReminderKind;
 import app.steady.reminders.planning.ReminderPlanner;
 import app.steady.reminders.scheduling.Reminder;
+import app.steady.reminders.scheduling.ReminderBook;
 import app.steady.reminders.scheduling.ReminderProperties;
 import app.steady.reminders.scheduling.ReminderStatus;
 import io.micrometer.core.instrument.Counter;
@@ -38,7 +42,11 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-/** Claims due reminders one at a time, checks the boundaries, delivers through the tenant's channel, records the outcome. */
+/**
+ * Claims due reminders one at a time, checks the boundaries, delivers through the tenant's channel (a risk flag for
+ * on-call through the on-call channel), records the outcome. A risk flag the therapist could not be sent, after its
+ * retries or at once when retrying cannot help, goes to on-call at once.
+ */
 public class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
@@ -53,10 +61,12 @@ public class Dispatcher {
     private final MeterRegistry meters;
     private final Clock clock;
     private final Timer lateness;
+    private final ReminderBook book;
+    private final RiskDeliveryFailures riskFailures;
 
     public Dispatcher(String instanceId, MongoTemplate mongo, AggregateStore store, ClientBoundaries boundaries,
                       List<ReminderChannel> channels, ChannelProperties channelProperties, ReminderProperties properties,
-                      MeterRegistry meters, Clock clock) {
+                      MeterRegistry meters, Clock clock, ReminderBook book, RiskDeliveryFailures riskFailures) {
         this.instanceId = instanceId;
         this.mongo = mongo;
         this.store = store;
@@ -66,6 +76,8 @@ public class Dispatcher {
         this.properties = properties;
         this.meters = meters;
         this.clock = clock;
+        this.book = book;
+        this.riskFailures = riskFailures;
         this.lateness = Timer.builder("steady.reminders.lateness")
                 .description("From when a reminder was due to go out to when it went out")
                 .publishPercentileHistogram()
@@ -166,8 +178,7 @@ public class Dispatcher {
             return;
         }
         ChannelSettings settings = channelProperties.forTenant(reminder.tenantId());
-        ReminderChannel channel = channels.get(reminder.kind().isForClient() ? settings.channel()
-                : channelProperties.clinicianChannel());
+        ReminderChannel channel = channels.get(channelFor(reminder.kind(), settings));
         try {
             List<EventData> channelEvents = channel.deliver(reminder, settings);
             if (save(reminder, reminder.sent(channel.name(), now, channelEvents))) {
@@ -175,15 +186,42 @@ public class Dispatcher {
                 lateness.record(Duration.between(reminder.intendedAt(), now).abs());
                 count(reminder, channel.name(), "sent");
             }
-        } catch (Exception failure) {
-            Instant retryAt = reminder.attempts() < properties.maxAttempts()
-                    ? now.plus(properties.retryBackoff().multipliedBy(1L << Math.min(reminder.attempts() - 1, 10)))
-                    : null;
-            log.warn("Reminder delivery through {} failed (attempt {}): {}", channel.name(), reminder.attempts(),
-                    failure.toString());
-            save(reminder, reminder.failed(channel.name(), failure.getMessage(), now, retryAt));
-            count(reminder, channel.name(), retryAt == null ? "failed" : "retrying");
+        } catch (Exception thrown) {
+            failed(reminder, channel, DeliveryFailure.of(thrown, channel.name()), now);
         }
+    }
+
+    private String channelFor(ReminderKind kind, ChannelSettings settings) {
+        if (kind == ReminderKind.RISK_ESCALATION) {
+            return "ON_CALL";
+        }
+        return kind.isForClient() ? settings.channel() : channelProperties.clinicianChannel();
+    }
+
+    /** A failed attempt: retried with back-off unless retrying cannot help; a risk flag failing for good goes to on-call. */
+    private void failed(Reminder reminder, ReminderChannel channel, DeliveryFailure failure, Instant now) {
+        Instant retryAt = failure.retryable() && reminder.attempts() < properties.maxAttempts()
+                ? now.plus(properties.retryBackoff().multipliedBy(1L << Math.min(reminder.attempts() - 1, 10)))
+                : null;
+        boolean risk = RiskDeliveryFailures.isRisk(reminder.kind());
+        if (risk) {
+            riskFailures.count(reminder.kind(), failure.channel(), failure.reason());
+        }
+        if (retryAt == null && reminder.kind() == ReminderKind.RISK_FLAG
+                && book.sendToOnCallNow(reminder.tenantId(), reminder.clientId(), reminder.occurrenceId(), now,
+                OnCallReason.DELIVERY_FAILED)) {
+            log.warn("Risk flag {} could not be delivered to its therapist ({}): sent to on-call now",
+                    reminder.occurrenceId(), failure.getMessage());
+        }
+        if (risk && retryAt == null) {
+            log.error("Risk notification {} for {} FAILED after {} attempt(s) through {}: {}", reminder.kind(),
+                    reminder.recipientId(), reminder.attempts(), failure.channel(), failure.getMessage());
+        } else {
+            log.warn("Reminder delivery through {} failed (attempt {}): {}", failure.channel(), reminder.attempts(),
+                    failure.getMessage());
+        }
+        save(reminder, reminder.failed(channel.name(), failure.getMessage(), now, retryAt));
+        count(reminder, channel.name(), retryAt == null ? "failed" : "retrying");
     }
 
     /**

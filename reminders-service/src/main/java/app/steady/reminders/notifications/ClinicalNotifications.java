@@ -10,12 +10,7 @@ import app.steady.events.goals.GoalAchieved;
 import app.steady.events.goals.GoalDiscontinued;
 import app.steady.events.goals.GoalRevised;
 import app.steady.events.goals.GoalSet;
-import app.steady.events.homework.HomeworkCompleted;
-import app.steady.events.homework.HomeworkMissed;
-import app.steady.events.homework.HomeworkSkipped;
-import app.steady.platform.caseload.CaseloadDirectory;
 import app.steady.platform.consuming.EventHandler;
-import app.steady.platform.consuming.ProjectionUpdater;
 import app.steady.platform.consuming.ReceivedEvent;
 import app.steady.reminders.boundaries.ClientBoundaries;
 import app.steady.reminders.planning.Boundaries;
@@ -29,9 +24,16 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** Turns clinical events into notifications and prompts, idempotently (every notification is keyed by its cause). */
+/**
+ * Turns clinical events into notifications and prompts, idempotently (every notification is keyed by its cause): risk
+ * flags routed by {@link RiskRouting} (missed homework among them: analytics' MISSED_HOMEWORK flag is the one source of
+ * the therapist's note), acknowledgements, goal check-ins, digests and self-care prompts.
+ */
 @Component
 class ClinicalNotifications implements EventHandler {
 
@@ -39,25 +41,25 @@ class ClinicalNotifications implements EventHandler {
     static final Set<String> EARLY_SIGNS = Set.of("LOW_MOOD", "DISENGAGEMENT");
 
     private final ReminderBook book;
-    private final ProjectionUpdater projections;
-    private final CaseloadDirectory caseload;
+    private final RiskRouting routing;
     private final ClientBoundaries boundaries;
     private final NotificationProperties properties;
+    private final MongoTemplate mongo;
 
-    ClinicalNotifications(ReminderBook book, ProjectionUpdater projections, CaseloadDirectory caseload,
-                          ClientBoundaries boundaries, NotificationProperties properties) {
+    ClinicalNotifications(ReminderBook book, RiskRouting routing, ClientBoundaries boundaries,
+                          NotificationProperties properties, MongoTemplate mongo) {
         this.book = book;
-        this.projections = projections;
-        this.caseload = caseload;
+        this.routing = routing;
         this.boundaries = boundaries;
         this.properties = properties;
+        this.mongo = mongo;
     }
 
     @Override
     public Set<EventType> handledTypes() {
-        return Set.of(EventType.RISK_FLAG_RAISED, EventType.RISK_FLAG_ACKNOWLEDGED, EventType.HOMEWORK_MISSED,
-                EventType.HOMEWORK_COMPLETED, EventType.HOMEWORK_SKIPPED, EventType.GOAL_SET, EventType.GOAL_REVISED,
-                EventType.GOAL_ACHIEVED, EventType.GOAL_DISCONTINUED, EventType.THERAPIST_DIGEST_READY);
+        return Set.of(EventType.RISK_FLAG_RAISED, EventType.RISK_FLAG_ACKNOWLEDGED, EventType.GOAL_SET,
+                EventType.GOAL_REVISED, EventType.GOAL_ACHIEVED, EventType.GOAL_DISCONTINUED,
+                EventType.THERAPIST_DIGEST_READY);
     }
 
     @Override
@@ -67,7 +69,9 @@ class ClinicalNotifications implements EventHandler {
             if (event.data() instanceof RiskFlagRaised flag) {
                 riskFlagRaised(tenant, flag);
             } else if (event.data() instanceof RiskFlagAcknowledged acknowledged) {
-                book.cancel(tenant, where("kind").is(ReminderKind.RISK_ESCALATION).and("occurrenceId").is(acknowledged.flagId()));
+                // Someone has it: nothing more about this flag waits, neither on-call nor a retry to the therapist.
+                book.cancel(tenant, where("kind").in(ReminderKind.RISK_FLAG, ReminderKind.RISK_ESCALATION,
+                        ReminderKind.MISSED_PATTERN).and("occurrenceId").is(acknowledged.flagId()));
             } else if (event.data() instanceof GoalSet set) {
                 planGoalCheckIns(tenant, set.clientId(), set.goalId(), set.agreedAt());
             } else if (event.data() instanceof GoalRevised revised) {
@@ -81,21 +85,30 @@ class ClinicalNotifications implements EventHandler {
                         digest.digestId(), digest.readyAt()));
             }
         }
-        trackMissStreaks(events);
     }
 
     private void riskFlagRaised(String tenant, RiskFlagRaised flag) {
-        book.put(Reminder.notification(tenant, flag.clientId(), flag.therapistId(), ReminderKind.RISK_FLAG,
-                flag.flagId(), flag.raisedAt()));
-        book.put(Reminder.notification(tenant, flag.clientId(), "on-call", ReminderKind.RISK_ESCALATION,
-                flag.flagId(), flag.raisedAt().plus(properties.escalateAfter())));
+        routing.route(tenant, flag);
         if (EARLY_SIGNS.contains(flag.kind())) {
-            Boundaries limits = boundaries.of(tenant, flag.clientId(), ZoneId.of("UTC"));
+            Boundaries limits = boundaries.of(tenant, flag.clientId(), zoneOf(tenant, flag.clientId()));
             Instant closes = flag.raisedAt().plus(properties.selfCareWindow());
             book.put(Reminder.plan(tenant, flag.clientId(), "self-care", flag.flagId(), ReminderKind.SELF_CARE,
                     flag.raisedAt(), flag.raisedAt(), closes, limits.timeZone().getId(),
                     ReminderPlanner.plan(ReminderKind.SELF_CARE, flag.raisedAt(), closes, limits)));
         }
+    }
+
+    /**
+     * The client's time zone when they set no boundaries: that of their latest homework (homework-service's events carry
+     * it), so a prompt keeps their night; UTC only for a client with neither.
+     */
+    private ZoneId zoneOf(String tenant, String clientId) {
+        Query latestHomework = Query.query(where("tenantId").is(tenant).and("clientId").is(clientId)
+                .and("kind").in(ReminderKind.HOMEWORK, ReminderKind.HOMEWORK_FOLLOW_UP, ReminderKind.MOOD_NUDGE))
+                .with(Sort.by(Sort.Direction.DESC, "dueAt")).limit(1);
+        latestHomework.fields().include("timeZone");
+        Reminder homework = mongo.findOne(latestHomework, Reminder.class);
+        return homework == null || homework.timeZone() == null ? ZoneId.of("UTC") : ZoneId.of(homework.timeZone());
     }
 
     private void planGoalCheckIns(String tenant, String clientId, String goalId, Instant from) {
@@ -112,37 +125,5 @@ class ClinicalNotifications implements EventHandler {
 
     private void cancelGoalCheckIns(String tenant, String goalId) {
         book.cancel(tenant, where("assignmentId").is("goal:" + goalId));
-    }
-
-    /** Several misses in a row of one assignment: a note to the therapist, once per run. */
-    private void trackMissStreaks(List<ReceivedEvent<?>> events) {
-        List<ReceivedEvent<?>> practice = events.stream().filter(e -> e.data() instanceof HomeworkMissed
-                || e.data() instanceof HomeworkCompleted || e.data() instanceof HomeworkSkipped).toList();
-        if (practice.isEmpty()) {
-            return;
-        }
-        projections.apply(practice, MissStreak.class, event -> event.tenant() + ":" + assignmentOf(event),
-                (id, first) -> new MissStreak(id), (streak, event) -> {
-                    if (event.data() instanceof HomeworkMissed missed) {
-                        if (streak.missed() == properties.missesInARow()) {
-                            caseload.therapistOf(event.tenant(), missed.clientId()).ifPresent(therapist ->
-                                    book.put(Reminder.notification(event.tenant(), missed.clientId(), therapist,
-                                            ReminderKind.MISSED_PATTERN, missed.assignmentId() + "@" + missed.occurrenceId(),
-                                            missed.windowClosedAt())));
-                        }
-                    } else {
-                        streak.practised();
-                    }
-                });
-    }
-
-    private static String assignmentOf(ReceivedEvent<?> event) {
-        if (event.data() instanceof HomeworkMissed missed) {
-            return missed.assignmentId();
-        }
-        if (event.data() instanceof HomeworkCompleted completed) {
-            return completed.assignmentId();
-        }
-        return ((HomeworkSkipped) event.data()).assignmentId();
     }
 }

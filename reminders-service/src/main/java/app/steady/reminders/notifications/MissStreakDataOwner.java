@@ -12,12 +12,16 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * The client's miss streaks, keyed by assignment: found through the client's reminders, so erased before them
- * (highest precedence among the owners).
+ * Miss streaks that older versions of this service counted per assignment ({@code miss_streaks}, keyed
+ * {@code tenant:assignment}). Missed-homework notes now come from analytics' MISSED_HOMEWORK flag alone, so nothing writes
+ * them any more; existing databases may still hold some, and erasure still removes the client's. They are found through
+ * the client's reminders, so they are erased before them (highest precedence among the owners).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class MissStreakDataOwner implements ClientDataOwner {
+
+    static final String COLLECTION = "miss_streaks";
 
     private final MongoTemplate mongo;
 
@@ -29,10 +33,10 @@ class MissStreakDataOwner implements ClientDataOwner {
     public long erase(String tenantId, String clientId) {
         List<String> streakIds = assignmentsOf(tenantId, clientId).stream().map(id -> tenantId + ":" + id).toList();
         return streakIds.isEmpty() ? 0
-                : mongo.remove(Query.query(where("_id").in(streakIds)), MissStreak.class).getDeletedCount();
+                : mongo.remove(Query.query(where("_id").in(streakIds)), COLLECTION).getDeletedCount();
     }
 
-    /** Counts kept for the therapist's missed-pattern note; nothing the client told us. */
+    /** Counts once kept for the therapist's missed-pattern note; nothing the client told us. */
     @Override
     public Map<String, Object> export(String tenantId, String clientId) {
         return Map.of();

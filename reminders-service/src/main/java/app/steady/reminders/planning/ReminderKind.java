@@ -17,9 +17,12 @@ public enum ReminderKind {
     SELF_CARE(true),
     /** A risk flag, for the treating therapist, at once. */
     RISK_FLAG(false),
-    /** A risk flag not acknowledged in time, for the tenant's on-call contact. */
+    /**
+     * A high-priority risk flag for the tenant's on-call clinicians: at once when the therapist cannot be reached, else
+     * when nobody acknowledged it in the tenant's escalation time. One per flag.
+     */
     RISK_ESCALATION(false),
-    /** Several missed occurrences in a row, for the therapist (instead of more nagging of the client). */
+    /** Missed homework (analytics' MISSED_HOMEWORK flag), a note for the therapist instead of more nagging of the client. */
     MISSED_PATTERN(false),
     /** The therapist's weekly caseload digest. */
     DIGEST(false);

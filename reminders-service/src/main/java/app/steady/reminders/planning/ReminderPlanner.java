@@ -9,7 +9,8 @@ import java.time.ZonedDateTime;
  * <ul>
  *   <li>opted-out kinds and paused days are suppressed;</li>
  *   <li>a reminder that would fall in quiet hours moves to the end of the quiet hours, unless the occurrence's window
- *       closes first, in which case it is suppressed (never a reminder at night, never one for a closed window);</li>
+ *       closes first, in which case it is suppressed (never a reminder at night, never one for a closed window);
+ *       self-care prompts keep the night (22:00-07:00) free when the client set no quiet hours;</li>
  *   <li>at the moment of sending (also after downtime): a window that has closed suppresses it, and a moment inside
  *       quiet hours moves it to their end again; the daily cap counts reminders sent that local day.</li>
  * </ul>
@@ -25,7 +26,7 @@ public final class ReminderPlanner {
         if (boundaries.optedOut().contains(kind)) {
             return Decision.suppress(SuppressionReason.OPTED_OUT);
         }
-        return withinQuietHoursAndPauses(intendedAt, windowClosesAt, boundaries);
+        return withinQuietHoursAndPauses(kind, intendedAt, windowClosesAt, boundaries);
     }
 
     /**
@@ -41,7 +42,7 @@ public final class ReminderPlanner {
         if (windowClosesAt != null && !now.isBefore(windowClosesAt)) {
             return Decision.suppress(SuppressionReason.WINDOW_CLOSED);
         }
-        Decision timing = withinQuietHoursAndPauses(now, windowClosesAt, boundaries);
+        Decision timing = withinQuietHoursAndPauses(kind, now, windowClosesAt, boundaries);
         if (timing.isSuppressed() || timing.sendAt().isAfter(now)) {
             return timing;
         }
@@ -51,10 +52,11 @@ public final class ReminderPlanner {
         return Decision.sendAt(now);
     }
 
-    private static Decision withinQuietHoursAndPauses(Instant at, Instant windowClosesAt, Boundaries boundaries) {
+    private static Decision withinQuietHoursAndPauses(ReminderKind kind, Instant at, Instant windowClosesAt,
+                                                      Boundaries boundaries) {
         ZonedDateTime local = at.atZone(boundaries.timeZone());
         Instant sendAt = at;
-        QuietHours quiet = boundaries.quietHours();
+        QuietHours quiet = boundaries.quietHoursFor(kind);
         if (quiet != null && quiet.contains(local.toLocalTime())) {
             sendAt = quiet.endAfter(local.toLocalDateTime(), boundaries.timeZone()).toInstant();
             if (windowClosesAt != null && !sendAt.isBefore(windowClosesAt)) {

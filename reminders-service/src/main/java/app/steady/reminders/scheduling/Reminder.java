@@ -5,8 +5,10 @@ import app.steady.events.reminders.ReminderFailed;
 import app.steady.events.reminders.ReminderSent;
 import app.steady.platform.outbox.PublishesEvents;
 import app.steady.reminders.planning.Decision;
+import app.steady.reminders.planning.OnCallReason;
 import app.steady.reminders.planning.ReminderKind;
 import app.steady.reminders.planning.SuppressionReason;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +47,11 @@ public class Reminder {
     private Instant leaseUntil;
     private Instant sentAt;
     private String lastError;
+    /** For the on-call clinicians: why the flag came to them, and the tenant's escalation time it waited. */
+    private OnCallReason onCallReason;
+    private Long escalationAfterSeconds;
+    /** The on-call addresses (pager URLs, e-mails) already reached, so a retry reaches only the others. */
+    private List<String> reachedOnCall;
     @Version
     private Long revision;
 
@@ -86,6 +93,23 @@ public class Reminder {
         return reminder;
     }
 
+    /** The id of the notification of {@code kind} about {@code about} (e.g. a flag), to find it again. */
+    public static String notificationId(String tenantId, String clientId, String about, ReminderKind kind) {
+        return idOf(tenantId, clientId, "notification", about, kind);
+    }
+
+    /**
+     * A risk flag for the tenant's on-call clinicians, due at {@code sendAt}: at once, or after the tenant's escalation
+     * time {@code waited} if the therapist does not acknowledge it. One per flag, whatever brings it forward.
+     */
+    public static Reminder toOnCall(String tenantId, String clientId, String flagId, Instant sendAt, OnCallReason reason,
+                                    Duration waited) {
+        Reminder reminder = notification(tenantId, clientId, "on-call", ReminderKind.RISK_ESCALATION, flagId, sendAt);
+        reminder.onCallReason = reason;
+        reminder.escalationAfterSeconds = waited == null ? null : waited.toSeconds();
+        return reminder;
+    }
+
     /**
      * A notification for a clinician (therapist or on-call): no completion window, due at {@code sendAt}.
      * {@code about} names what it is about (a flag id, an assignment's missed occurrence, a digest id).
@@ -93,7 +117,7 @@ public class Reminder {
     public static Reminder notification(String tenantId, String clientId, String recipientId, ReminderKind kind,
                                         String about, Instant sendAt) {
         Reminder reminder = new Reminder();
-        reminder.id = idOf(tenantId, clientId, "notification", about, kind);
+        reminder.id = notificationId(tenantId, clientId, about, kind);
         reminder.tenantId = tenantId;
         reminder.clientId = clientId;
         reminder.recipientId = recipientId;
@@ -148,6 +172,16 @@ public class Reminder {
                 attempts, now));
     }
 
+    /** Records that an on-call address was reached; kept with the attempt's outcome. */
+    public void reachedOnCall(String address) {
+        reachedOnCall = reachedOnCall == null ? new ArrayList<>() : new ArrayList<>(reachedOnCall);
+        reachedOnCall.add(address);
+    }
+
+    public boolean hasReachedOnCall(String address) {
+        return reachedOnCall != null && reachedOnCall.contains(address);
+    }
+
     public String id() { return id; }
     public String tenantId() { return tenantId; }
     public String clientId() { return clientId; }
@@ -167,5 +201,7 @@ public class Reminder {
     public String claimedBy() { return claimedBy; }
     public Instant sentAt() { return sentAt; }
     public String lastError() { return lastError; }
+    public OnCallReason onCallReason() { return onCallReason; }
+    public Duration escalationAfter() { return escalationAfterSeconds == null ? null : Duration.ofSeconds(escalationAfterSeconds); }
     public Long revision() { return revision; }
 }

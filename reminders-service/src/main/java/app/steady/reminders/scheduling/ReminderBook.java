@@ -2,8 +2,12 @@ package app.steady.reminders.scheduling;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import app.steady.reminders.planning.OnCallReason;
+import app.steady.reminders.planning.ReminderKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.function.BiConsumer;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -30,15 +34,7 @@ public class ReminderBook {
 
     /** Inserts the reminder, or re-plans it if it exists and is still waiting. */
     public void put(Reminder planned) {
-        Update update = new Update()
-                .setOnInsert("tenantId", planned.tenantId()).setOnInsert("clientId", planned.clientId())
-                .setOnInsert("recipientId", planned.recipientId()).setOnInsert("kind", planned.kind())
-                .setOnInsert("assignmentId", planned.assignmentId()).setOnInsert("occurrenceId", planned.occurrenceId())
-                .setOnInsert("attempts", 0).setOnInsert("revision", 0L)
-                .set("dueAt", planned.dueAt()).set("intendedAt", planned.intendedAt())
-                .set("windowClosesAt", planned.windowClosesAt()).set("timeZone", planned.timeZone())
-                .set("status", planned.status()).set("sendAt", planned.sendAt())
-                .set("suppressedBecause", planned.suppressedBecause());
+        Update update = insertOrPlan(planned, true);
         Query stillWaiting = Query.query(where("_id").is(planned.id())
                 .and("status").in(ReminderStatus.SCHEDULED, ReminderStatus.SUPPRESSED));
         try {
@@ -46,6 +42,52 @@ public class ReminderBook {
         } catch (DuplicateKeyException alreadyPastWaiting) {
             // It exists and was sent, cancelled or is being dispatched: leave it as it is.
         }
+    }
+
+    /**
+     * Inserts the reminder unless one with its id exists, in whatever state: for notifications that a redelivered event
+     * must not re-plan (an on-call notification brought forward stays brought forward).
+     */
+    public void add(Reminder planned) {
+        Update update = insertOrPlan(planned, false);
+        mongo.upsert(Query.query(where("_id").is(planned.id())), update, Reminder.class);
+    }
+
+    /**
+     * Brings a waiting on-call notification forward to {@code now}, saying why; one already due, sent, being sent or
+     * cancelled (acknowledged) stays as it is, so on-call is never told twice.
+     *
+     * @return whether it was brought forward
+     */
+    public boolean sendToOnCallNow(String tenantId, String clientId, String flagId, Instant now, OnCallReason reason) {
+        Query waiting = Query.query(where("_id").is(Reminder.notificationId(tenantId, clientId, flagId,
+                        ReminderKind.RISK_ESCALATION))
+                .and("status").in(ReminderStatus.SCHEDULED, ReminderStatus.SUPPRESSED).and("sendAt").gt(now));
+        return mongo.updateFirst(waiting, new Update().set("sendAt", now).set("status", ReminderStatus.SCHEDULED)
+                .set("onCallReason", reason).inc("revision", 1), Reminder.class).getModifiedCount() > 0;
+    }
+
+    /** The reminder's identity on insert only; its plan on insert, and with {@code replan} on update too. */
+    private static Update insertOrPlan(Reminder planned, boolean replan) {
+        Update update = new Update()
+                .setOnInsert("tenantId", planned.tenantId()).setOnInsert("clientId", planned.clientId())
+                .setOnInsert("recipientId", planned.recipientId()).setOnInsert("kind", planned.kind())
+                .setOnInsert("assignmentId", planned.assignmentId()).setOnInsert("occurrenceId", planned.occurrenceId())
+                .setOnInsert("attempts", 0).setOnInsert("revision", 0L);
+        BiConsumer<String, Object> plan = replan ? update::set : update::setOnInsert;
+        plan.accept("dueAt", planned.dueAt());
+        plan.accept("intendedAt", planned.intendedAt());
+        plan.accept("windowClosesAt", planned.windowClosesAt());
+        plan.accept("timeZone", planned.timeZone());
+        plan.accept("status", planned.status());
+        plan.accept("sendAt", planned.sendAt());
+        plan.accept("suppressedBecause", planned.suppressedBecause());
+        if (planned.onCallReason() != null) {
+            update.setOnInsert("onCallReason", planned.onCallReason())
+                    .setOnInsert("escalationAfterSeconds", planned.escalationAfter() == null ? null
+                            : planned.escalationAfter().toSeconds());
+        }
+        return update;
     }
 
     /** Cancels the tenant's waiting reminders that match. */

@@ -21,7 +21,9 @@ import app.steady.platform.outbox.AggregateStore;
 import app.steady.reminders.boundaries.ClientBoundaries;
 import app.steady.reminders.channels.ChannelProperties;
 import app.steady.reminders.channels.ReminderChannel;
+import app.steady.reminders.channels.RiskDeliveryFailures;
 import app.steady.reminders.scheduling.Reminder;
+import app.steady.reminders.scheduling.ReminderBook;
 import app.steady.reminders.scheduling.ReminderProperties;
 import app.steady.reminders.scheduling.ReminderStatus;
 import app.steady.testing.KafkaTestClient;
@@ -115,6 +117,10 @@ class ReminderDispatchIT {
     ChannelProperties channelProperties;
     @Autowired
     ReminderProperties properties;
+    @Autowired
+    ReminderBook book;
+    @Autowired
+    RiskDeliveryFailures riskFailures;
 
     final String client = "client-" + UUID.randomUUID();
     final String assignment = "assignment-" + UUID.randomUUID();
@@ -257,7 +263,7 @@ class ReminderDispatchIT {
 
     private Dispatcher anotherInstance(String instanceId) {
         return new Dispatcher(instanceId, mongo, store, boundaries, channels, channelProperties, properties,
-                new SimpleMeterRegistry(), clock);
+                new SimpleMeterRegistry(), clock, book, riskFailures);
     }
 
     private void homeworkAssigned(String tenant, String... localTimes) {

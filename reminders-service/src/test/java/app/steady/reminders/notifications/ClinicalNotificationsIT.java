@@ -2,17 +2,19 @@ package app.steady.reminders.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import app.steady.events.EventData;
-import app.steady.events.analytics.RiskFlagAcknowledged;
 import app.steady.events.analytics.RiskFlagRaised;
 import app.steady.events.analytics.TherapistDigestReady;
 import app.steady.events.goals.GoalAchieved;
 import app.steady.events.goals.GoalSet;
-import app.steady.events.homework.HomeworkCompleted;
-import app.steady.events.homework.HomeworkMissed;
+import app.steady.events.homework.HomeworkAssigned;
+import app.steady.events.homework.Occurrence;
 import app.steady.platform.caseload.CaseloadDirectory;
 import app.steady.platform.events.EventJson;
 import app.steady.platform.events.TopicNames;
@@ -54,8 +56,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Clinical notifications by e-mail, received by a real SMTP server: risk flags to the therapist and, unacknowledged,
- * to on-call; runs of missed homework; the weekly digest. And gentle client prompts: self-care after early signs,
- * goal check-in invitations.
+ * to on-call; the weekly digest. And the client's side: gentle prompts (self-care after early signs, outside the night
+ * even when they set no quiet hours; goal check-in invitations), no opting out of their clinicians' notifications and
+ * none of those in their own reminder list. Routing in detail: {@link RiskRoutingIT}.
  */
 @SteadyIntegrationTest(properties = {
         "steady.reminders.dispatch-interval=1h",
@@ -129,33 +132,84 @@ class ClinicalNotificationsIT {
     }
 
     @Test
-    void anAcknowledgedFlagIsNotEscalated() {
+    void anEarlySignGetsAGentleSelfCarePromptAndNeverAnEscalation() {
         String flag = "flag-" + UUID.randomUUID();
         publish(new RiskFlagRaised(flag, client, therapist, "LOW_MOOD", "ROUTINE", List.of("mood 3 below baseline"), clock.instant()));
-        awaitReminder(ReminderKind.RISK_ESCALATION, flag);
-        publish(new RiskFlagAcknowledged(flag, client, therapist, therapist, clock.instant().plusSeconds(60)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> reminderOf(ReminderKind.RISK_ESCALATION, flag).status() == ReminderStatus.CANCELLED);
+        awaitReminder(ReminderKind.SELF_CARE, flag);
+        awaitReminder(ReminderKind.RISK_FLAG, flag);
 
-        assertThat(reminderOf(ReminderKind.SELF_CARE, flag)).as("an early sign gets a gentle prompt").isNotNull();
         assertThat(reminderOf(ReminderKind.SELF_CARE, flag).recipientId()).isEqualTo(client);
+        assertThat(reminderOf(ReminderKind.RISK_FLAG, flag).recipientId()).isEqualTo(therapist);
+        assertThat(reminderOf(ReminderKind.RISK_ESCALATION, flag)).as("a routine flag never pages on-call").isNull();
     }
 
     @Test
-    void threeMissesInARowMakeOneNoteForTheTherapist() {
-        String assignment = "assignment-" + UUID.randomUUID();
-        missed(assignment, "2026-05-24T09:00");
-        missed(assignment, "2026-05-25T09:00");
-        publish(new HomeworkCompleted(assignment, client, "2026-05-26T09:00", "RELAXATION", clock.instant(), clock.instant(),
-                false, null, null));
-        missed(assignment, "2026-05-27T09:00");
-        missed(assignment, "2026-05-28T09:00");
-        missed(assignment, "2026-05-29T09:00");
-        missed(assignment, "2026-05-30T09:00");
+    void aSelfCarePromptWaitsForTheEndOfDefaultNightQuietHoursWhenTheClientSetNone() throws Exception {
+        mvc.perform(put("/clients/{c}/reminder-settings", client).header("Authorization", TestTokens.client(TENANT, client))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"timeZone\":\"America/New_York\"}"))
+                .andExpect(status().isOk());
+        clock.set(Instant.parse("2026-06-02T03:30:00Z")); // 23:30 in New York
+        String flag = "flag-" + UUID.randomUUID();
+        publish(new RiskFlagRaised(flag, client, therapist, "LOW_MOOD", "ROUTINE", List.of("mood 3 below baseline"), clock.instant()));
+        awaitReminder(ReminderKind.SELF_CARE, flag);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> notesFor(assignment) == 1);
-        dispatcher.dispatchDue();
-        assertThat(mailTo(therapistEmail)).singleElement()
-                .satisfies(m -> assertThat(m.getSubject()).contains("missed several homework"));
+        assertThat(LocalDateTime.ofInstant(reminderOf(ReminderKind.SELF_CARE, flag).sendAt(), ZoneId.of("America/New_York")))
+                .isEqualTo(LocalDateTime.parse("2026-06-02T07:00"));
+    }
+
+    @Test
+    void aClientWithoutSettingsGetsSelfCarePromptsInTheTimeZoneOfTheirHomeworkOutsideTheNight() {
+        Instant due = Instant.parse("2026-06-02T09:00:00Z");
+        String assignment = "assignment-" + UUID.randomUUID();
+        publish(new HomeworkAssigned(assignment, client, therapist, null, "RELAXATION", "Europe/London", 1,
+                List.of(new Occurrence("o-1", due, LocalDateTime.parse("2026-06-02T10:00"), due.plus(Duration.ofHours(2)))),
+                clock.instant()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(Query.query(Criteria.where("assignmentId")
+                .is(assignment)), Reminder.class) > 0);
+        clock.set(Instant.parse("2026-06-01T22:30:00Z")); // 23:30 in London
+        String flag = "flag-" + UUID.randomUUID();
+        publish(new RiskFlagRaised(flag, client, therapist, "DISENGAGEMENT", "ROUTINE", List.of("no activity"), clock.instant()));
+        awaitReminder(ReminderKind.SELF_CARE, flag);
+
+        assertThat(LocalDateTime.ofInstant(reminderOf(ReminderKind.SELF_CARE, flag).sendAt(), ZoneId.of("Europe/London")))
+                .isEqualTo(LocalDateTime.parse("2026-06-02T07:00"));
+    }
+
+    @Test
+    void aClientCannotOptOutOfClinicianNotifications() throws Exception {
+        for (String kind : List.of("RISK_FLAG", "RISK_ESCALATION", "MISSED_PATTERN", "DIGEST")) {
+            mvc.perform(put("/clients/{c}/reminder-settings", client).header("Authorization", TestTokens.client(TENANT, client))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"timeZone\":\"Europe/London\",\"optedOut\":[\"HOMEWORK\",\"" + kind + "\"]}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("optedOut[1]"));
+        }
+        mvc.perform(put("/clients/{c}/reminder-settings", client).header("Authorization", TestTokens.client(TENANT, client))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"timeZone\":\"Europe/London\",\"optedOut\":[\"HOMEWORK_FOLLOW_UP\",\"SELF_CARE\"]}"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aClientsReminderListNeverShowsNotificationsMeantForClinicians() throws Exception {
+        String flag = "flag-" + UUID.randomUUID();
+        publish(new RiskFlagRaised(flag, client, therapist, "LOW_MOOD", "ROUTINE", List.of("mood 3 below baseline"), clock.instant()));
+        awaitReminder(ReminderKind.SELF_CARE, flag);
+        awaitReminder(ReminderKind.RISK_FLAG, flag);
+
+        for (String reader : List.of(TestTokens.client(TENANT, client), TestTokens.therapist(TENANT, therapist))) {
+            mvc.perform(get("/clients/{c}/reminders", client).header("Authorization", reader))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$[*].kind").value(org.hamcrest.Matchers.contains("SELF_CARE")));
+        }
+        mvc.perform(get("/clients/{c}/clinical-notifications", client).header("Authorization", TestTokens.therapist(TENANT, therapist)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].kind").value(org.hamcrest.Matchers.contains("RISK_FLAG")))
+                .andExpect(jsonPath("$[0].recipientId").value(therapist));
+        mvc.perform(get("/clients/{c}/clinical-notifications", client).header("Authorization", TestTokens.client(TENANT, client)))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test
@@ -188,16 +242,6 @@ class ClinicalNotificationsIT {
                 .satisfies(m -> assertThat(GreenMailUtil.getBody(m)).contains("/dashboard"));
     }
 
-    private void missed(String assignment, String occurrence) {
-        Instant due = LocalDateTime.parse(occurrence).atZone(ZoneId.of("Europe/London")).toInstant();
-        publish(new HomeworkMissed(assignment, client, occurrence, "RELAXATION", due, due.plus(Duration.ofHours(1))));
-    }
-
-    private long notesFor(String assignment) {
-        return mongo.count(Query.query(Criteria.where("tenantId").is(TENANT).and("kind").is(ReminderKind.MISSED_PATTERN)
-                .and("occurrenceId").regex("^" + assignment + "@")), Reminder.class);
-    }
-
     private List<Reminder> checkIns(String goal) {
         return mongo.find(Query.query(Criteria.where("tenantId").is(TENANT).and("assignmentId").is("goal:" + goal)), Reminder.class);
     }
@@ -212,6 +256,10 @@ class ClinicalNotificationsIT {
     }
 
     private List<MimeMessage> mailTo(String address) {
+        return mailTo(smtp, address);
+    }
+
+    static List<MimeMessage> mailTo(GreenMail smtp, String address) {
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
             try {
                 return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
@@ -225,7 +273,7 @@ class ClinicalNotificationsIT {
         TestEvents.publish(topics, json, TENANT, data);
     }
 
-    private static GreenMail startSmtp() {
+    static GreenMail startSmtp() {
         GreenMail greenMail = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         return greenMail;

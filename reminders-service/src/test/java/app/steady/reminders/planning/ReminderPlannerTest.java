@@ -103,6 +103,34 @@ class ReminderPlannerTest {
         assertThat(closesAtNight.suppressed()).isEqualTo(SuppressionReason.QUIET_HOURS);
     }
 
+    @Test
+    void aSelfCarePromptWaitsForTheEndOfDefaultNightQuietHoursWhenTheClientSetNone() {
+        Boundaries noQuietHours = Boundaries.defaultsIn(LONDON);
+        Decision atNight = ReminderPlanner.plan(ReminderKind.SELF_CARE, local("2026-06-01T23:30"),
+                local("2026-06-02T23:30"), noQuietHours);
+        assertThat(atNight.sendAt()).isEqualTo(local("2026-06-02T07:00"));
+        Decision atDispatch = ReminderPlanner.atDispatch(ReminderKind.SELF_CARE, local("2026-06-02T06:59"),
+                local("2026-06-02T23:30"), noQuietHours, 0);
+        assertThat(atDispatch.sendAt()).isEqualTo(local("2026-06-02T07:00"));
+        assertThat(ReminderPlanner.plan(ReminderKind.SELF_CARE, local("2026-06-01T21:59"), null, noQuietHours).sendAt())
+                .isEqualTo(local("2026-06-01T21:59"));
+    }
+
+    @Test
+    void theClientsOwnQuietHoursReplaceTheDefaultNightForSelfCare() {
+        Boundaries lateOwl = new Boundaries(LONDON, new QuietHours(LocalTime.of(2, 0), LocalTime.of(10, 0)), 6, List.of(), Set.of());
+        assertThat(ReminderPlanner.plan(ReminderKind.SELF_CARE, local("2026-06-01T23:30"), null, lateOwl).sendAt())
+                .isEqualTo(local("2026-06-01T23:30"));
+        assertThat(ReminderPlanner.plan(ReminderKind.SELF_CARE, local("2026-06-02T08:00"), null, lateOwl).sendAt())
+                .isEqualTo(local("2026-06-02T10:00"));
+    }
+
+    @Test
+    void homeworkRemindersKeepNoQuietHoursWhenTheClientSetNone() {
+        assertThat(ReminderPlanner.plan(ReminderKind.HOMEWORK, local("2026-06-01T23:30"), null, Boundaries.defaultsIn(LONDON))
+                .sendAt()).isEqualTo(local("2026-06-01T23:30"));
+    }
+
     static Boundaries night() {
         return new Boundaries(LONDON, NIGHT, 6, List.of(), Set.of());
     }

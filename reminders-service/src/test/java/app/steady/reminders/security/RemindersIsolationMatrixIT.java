@@ -9,6 +9,8 @@ class RemindersIsolationMatrixIT extends IsolationMatrix {
     @Override
     protected Map<String, Scope> classification() {
         return Map.ofEntries(
+                // The treating therapist only: the client gets 403 (clinicians' notifications are not theirs to read).
+                Map.entry("GET /clients/{clientId}/clinical-notifications", Scope.CLIENT),
                 Map.entry("GET /clients/{clientId}/reminder-settings", Scope.CLIENT),
                 Map.entry("GET /clients/{clientId}/reminders", Scope.CLIENT),
                 Map.entry("GET /therapists/{therapistId}/contact", Scope.THERAPIST),

@@ -64,7 +64,7 @@ class ReminderSettingsController {
                            @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]") String quietEnd,
                            @Min(1) @Max(50) Integer maxPerDay,
                            @Size(max = 20) List<@NotNull @Valid Pause> pausedPeriods,
-                           Set<ReminderKind> optedOut) {
+                           @Size(max = 20) List<ReminderKind> optedOut) {
 
         ReminderSettings toSettings() {
             TimeZones.requireValid("timeZone", timeZone);
@@ -85,8 +85,16 @@ class ReminderSettingsController {
             if (quietStart != null) {
                 new QuietHours(LocalTime.parse(quietStart), LocalTime.parse(quietEnd));
             }
+            List<ReminderKind> kinds = optedOut == null ? List.of() : optedOut;
+            for (int i = 0; i < kinds.size(); i++) {
+                if (kinds.get(i) == null || !kinds.get(i).isForClient()) {
+                    // Notifications to clinicians are their clinicians' safety net, not the client's reminders.
+                    throw new InvalidRequestException("optedOut[" + i + "]",
+                            "only reminders to the client can be opted out of, not notifications to their clinicians");
+                }
+            }
             return new ReminderSettings(null, null, null, timeZone, quietStart, quietEnd,
-                    maxPerDay == null ? 6 : maxPerDay, pauses, optedOut == null ? Set.of() : optedOut, null);
+                    maxPerDay == null ? 6 : maxPerDay, pauses, Set.copyOf(kinds), null);
         }
     }
 
