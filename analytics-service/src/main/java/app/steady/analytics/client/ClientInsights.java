@@ -1,5 +1,6 @@
 package app.steady.analytics.client;
 
+import app.steady.analytics.clinical.EpisodeOutcome;
 import app.steady.analytics.clinical.MoodSignals;
 import app.steady.analytics.clinical.OutcomeMeasure;
 import app.steady.analytics.clinical.ReliableChange;
@@ -53,9 +54,14 @@ public final class ClientInsights {
     public record ScorePoint(Instant at, int total, String band) {
     }
 
+    /**
+     * {@code outcomes} per measure and {@code episodeOutcome} are measured in the current {@code episode} of care, from
+     * its first score; {@code daysSinceLastActivity} counts calendar days (UTC).
+     */
     public record Summary(String clientId, Status status, List<String> because, Adherence adherence, Mood mood,
                           List<MeasureOutcome> outcomes, Long daysSinceLastActivity, long openFlags,
-                          boolean highPriorityFlag, List<WeekPoint> weeklyAdherence) {
+                          boolean highPriorityFlag, List<WeekPoint> weeklyAdherence, Episode episode,
+                          EpisodeOutcome episodeOutcome) {
     }
 
     /** Share of the homework due in the week starting {@code weekStarting} (Monday, UTC) that was completed. */
@@ -68,7 +74,8 @@ public final class ClientInsights {
         List<MeasureOutcome> outcomes = outcomes(record);
         List<RiskFlag> open = flags.stream().filter(RiskFlag::isOpen).toList();
         boolean high = open.stream().anyMatch(f -> f.priority().name().equals("HIGH"));
-        Long idle = record.lastActivityAt() == null ? null : Duration.between(record.lastActivityAt(), now).toDays();
+        Long idle = record.lastActivityAt() == null ? null : java.time.temporal.ChronoUnit.DAYS.between(
+                record.lastActivityAt().atZone(ZoneOffset.UTC).toLocalDate(), now.atZone(ZoneOffset.UTC).toLocalDate());
 
         List<String> attention = new ArrayList<>();
         List<String> improving = new ArrayList<>();
@@ -96,7 +103,7 @@ public final class ClientInsights {
         List<String> because = status == Status.NEEDS_ATTENTION ? attention : status == Status.IMPROVING ? improving
                 : List.of("no reliable change, no open flags");
         return new Summary(record.clientId(), status, because, adherence, mood, outcomes, idle, open.size(), high,
-                weeklyAdherence(record, now));
+                weeklyAdherence(record, now), record.currentEpisode(), episodeOutcome(record, record.currentEpisode()).orElse(null));
     }
 
     static Adherence adherence(ClientRecord record, Instant now) {
@@ -164,21 +171,37 @@ public final class ClientInsights {
                 change == null ? null : round(change), series, MoodSignals.trends(daily).orElse(null));
     }
 
+    /**
+     * Per measure, from the first score of the current episode to the newest by time; the category, response and remission
+     * only with two scores in the episode, response and remission only from a PHQ-9 baseline at caseness.
+     */
     static List<MeasureOutcome> outcomes(ClientRecord record) {
         List<MeasureOutcome> outcomes = new ArrayList<>();
         for (String code : new TreeSet<>(record.assessments().stream().map(ClientRecord.AssessmentPoint::measure).toList())) {
-            List<ClientRecord.AssessmentPoint> series = record.assessments().stream().filter(a -> a.measure().equals(code)).toList();
+            List<ClientRecord.AssessmentPoint> all = record.assessments().stream().filter(a -> a.measure().equals(code)).toList();
+            List<ClientRecord.AssessmentPoint> episode = record.scoresIn(record.currentEpisode(), code);
+            List<ClientRecord.AssessmentPoint> series = episode.isEmpty() ? all.subList(all.size() - 1, all.size()) : episode;
             ClientRecord.AssessmentPoint first = series.get(0);
             ClientRecord.AssessmentPoint last = series.get(series.size() - 1);
-            Optional<OutcomeMeasure> measure = OutcomeMeasure.ofCode(code);
-            boolean phq9 = measure.filter(m -> m == OutcomeMeasure.PHQ_9).isPresent();
+            Optional<OutcomeMeasure> measure = OutcomeMeasure.ofCode(code).filter(m -> series.size() >= 2);
+            boolean phq9AtCaseness = measure.filter(m -> m == OutcomeMeasure.PHQ_9 && first.total() >= m.caseness()).isPresent();
             outcomes.add(new MeasureOutcome(code, first.total(), last.total(), last.band(),
                     measure.map(m -> ReliableChange.outcome(m, first.total(), last.total())).orElse(null),
-                    phq9 ? ReliableChange.isResponse(first.total(), last.total()) : null,
-                    phq9 ? ReliableChange.isRemission(last.total()) : null,
-                    series.stream().map(a -> new ScorePoint(a.at(), a.total(), a.band())).toList()));
+                    phq9AtCaseness ? ReliableChange.isResponse(first.total(), last.total()) : null,
+                    phq9AtCaseness ? ReliableChange.isRemission(last.total()) : null,
+                    all.stream().map(a -> new ScorePoint(a.at(), a.total(), a.band())).toList()));
         }
         return outcomes;
+    }
+
+    /** The outcome of an episode of care (NHS Talking Therapies categories), if it has a baseline and a later score. */
+    public static Optional<EpisodeOutcome> episodeOutcome(ClientRecord record, Episode episode) {
+        return EpisodeOutcome.of(pair(record.scoresIn(episode, OutcomeMeasure.PHQ_9.code())),
+                pair(record.scoresIn(episode, OutcomeMeasure.GAD_7.code())));
+    }
+
+    private static EpisodeOutcome.Pair pair(List<ClientRecord.AssessmentPoint> scores) {
+        return scores.size() < 2 ? null : new EpisodeOutcome.Pair(scores.get(0).total(), scores.get(scores.size() - 1).total());
     }
 
     private static List<ClientRecord.HomeworkOutcome> within(List<ClientRecord.HomeworkOutcome> outcomes, Instant now, int days) {

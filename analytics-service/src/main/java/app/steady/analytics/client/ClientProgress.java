@@ -1,16 +1,25 @@
 package app.steady.analytics.client;
 
 import app.steady.analytics.goals.ClientGoalSummaries.GoalCounts;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A client's progress in their own words: streaks, how much practice they did, their mood trend, goals and
- * questionnaire scores over time. Never flags, statuses or clinical labels such as "caseness".
+ * questionnaire scores over time as numbers and a trend. Never a label (shared CLINICAL.md, "What the client sees"): no
+ * severity band, caseness, outcome category, status or flag, here or in the words.
  */
 public record ClientProgress(List<String> highlights, Integer currentStreakDays, Integer bestStreakDays,
                              Integer practiceDoneLast28DaysPercent, List<ClientInsights.DayPoint> mood,
-                             GoalCounts goals, List<ClientInsights.MeasureOutcome> questionnaires) {
+                             GoalCounts goals, List<Questionnaire> questionnaires) {
+
+    /** A questionnaire's scores over time: the first of this course of care, the newest, and each one with its date. */
+    public record Questionnaire(String measure, int first, int latest, List<Score> scores) {
+    }
+
+    public record Score(Instant at, int total) {
+    }
 
     static ClientProgress of(ClientInsights.Summary summary, GoalCounts goals) {
         List<String> highlights = new ArrayList<>();
@@ -30,10 +39,16 @@ public record ClientProgress(List<String> highlights, Integer currentStreakDays,
         if (goals.achieved() > 0) {
             highlights.add("You have achieved " + goals.achieved() + (goals.achieved() == 1 ? " goal." : " goals."));
         }
-        List<ClientInsights.MeasureOutcome> questionnaires = summary.outcomes().stream()
-                .map(o -> new ClientInsights.MeasureOutcome(o.measure(), o.baseline(), o.latest(), o.latestBand(), null,
-                        null, null, o.trajectory()))
-                .toList();
+        List<Questionnaire> questionnaires = new ArrayList<>();
+        for (ClientInsights.MeasureOutcome outcome : summary.outcomes()) {
+            questionnaires.add(new Questionnaire(outcome.measure(), outcome.baseline(), outcome.latest(),
+                    outcome.trajectory().stream().map(p -> new Score(p.at(), p.total())).toList()));
+            if (outcome.latest() < outcome.baseline()) {
+                // Lower is better on these questionnaires; said as a plain number, without a judgement.
+                highlights.add("Your latest " + outcome.measure() + " score is " + outcome.latest() + ", down from "
+                        + outcome.baseline() + " when you started.");
+            }
+        }
         return new ClientProgress(highlights, adherence.currentStreakDays(), adherence.bestStreakDays(),
                 adherence.last28Days() == null ? null : (int) Math.round(adherence.last28Days() * 100),
                 summary.mood().daily(), goals, questionnaires);

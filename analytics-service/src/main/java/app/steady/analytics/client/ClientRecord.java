@@ -1,5 +1,6 @@
 package app.steady.analytics.client;
 
+import app.steady.analytics.flags.FlagCandidate;
 import app.steady.platform.consuming.Projection;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,9 +14,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * What analytics knows of one client. Homework outcomes are kept for {@value #HOMEWORK_DAYS} days and daily mood for
  * {@value #MOOD_DAYS} days, so the document stays small however long therapy lasts.
+ *
+ * <p>Signs of distress found while an event is applied are kept in {@code pendingFlags}, in the same document write as
+ * the event's effect and its ledger entry, until a follow-up step (or the sweeper, after a crash or a store error) has
+ * turned each into a flag; so no sign is lost whatever fails in between.
  */
 @Document("client_records")
 @CompoundIndex(name = "caseload", def = "{'tenantId': 1, 'therapistId': 1}")
+@CompoundIndex(name = "pending_signs", def = "{'pendingFlags.sourceKey': 1}", sparse = true)
 public class ClientRecord extends Projection {
 
     static final int HOMEWORK_DAYS = 120;
@@ -28,6 +34,10 @@ public class ClientRecord extends Projection {
     private Map<String, DayMood> moodByDay = new HashMap<>();
     private List<AssessmentPoint> assessments = new ArrayList<>();
     private Instant lastActivityAt;
+    private List<Episode> episodes = new ArrayList<>();
+    private List<FlagCandidate> pendingFlags = new ArrayList<>();
+    /** Since when the client has been quiet: their last activity, or, if they never did anything, the start of their open episode. */
+    private Instant quietSince;
 
     protected ClientRecord() {
     }
@@ -56,13 +66,75 @@ public class ClientRecord extends Projection {
                                   Instant at) {
     }
 
-    void assignedTo(String therapist) {
+    /**
+     * Starts an episode unless one is open (then the assignment is a transfer within it), or unless the last one ended
+     * at this very instant: goals-service reassigns by unassigning and assigning at the same instant, a transfer too.
+     */
+    void assignedTo(String therapist, Instant at) {
         this.therapistId = therapist;
+        Episode last = currentEpisode();
+        if (last != null && (last.isOpen() || last.endedAt().equals(at))) {
+            episodes.set(episodes.size() - 1, last.transferredTo(therapist));
+        } else {
+            episodes.add(new Episode(episodes.size() + 1, at, null, therapist, Episode.ASSIGNED));
+        }
+        quiet();
     }
 
-    void unassignedFrom(String therapist) {
+    /** A client-unassigned on its own is a discharge: the open episode ends (a reassignment reopens it, see above). */
+    void unassignedFrom(String therapist, Instant at) {
         if (therapist.equals(therapistId)) {
             therapistId = null;
+            Episode last = currentEpisode();
+            if (last != null && last.isOpen()) {
+                episodes.set(episodes.size() - 1, last.endedAt(at));
+            }
+        }
+    }
+
+    /** The treating therapist starts a new episode now (e.g. a new course of treatment); the open one ends. */
+    Episode openEpisode(String therapist, Instant now) {
+        Episode last = currentEpisode();
+        if (last != null && last.isOpen()) {
+            episodes.set(episodes.size() - 1, last.endedAt(now));
+        }
+        Episode opened = new Episode(episodes.size() + 1, now, null, therapist, Episode.OPENED);
+        episodes.add(opened);
+        quiet();
+        return opened;
+    }
+
+    /** The newest episode, open or ended; null when the client was never assigned. */
+    public Episode currentEpisode() {
+        return episodes.isEmpty() ? null : episodes.get(episodes.size() - 1);
+    }
+
+    /**
+     * A measure's scores (oldest first, by the time they were taken) that belong to an episode: a score belongs to the
+     * newest episode started at or before it was taken; scores taken before the first episode (at referral) belong to
+     * the first. With no episode at all, every score counts.
+     */
+    public List<AssessmentPoint> scoresIn(Episode episode, String measure) {
+        return assessments.stream().filter(a -> a.measure().equals(measure))
+                .filter(a -> episode == null || episodeOf(a.at()) == episode.number()).toList();
+    }
+
+    private int episodeOf(Instant at) {
+        int number = episodes.isEmpty() ? 0 : episodes.get(0).number();
+        for (Episode episode : episodes) {
+            if (!episode.startedAt().isAfter(at)) {
+                number = episode.number();
+            }
+        }
+        return number;
+    }
+
+    /** Keeps signs to raise, in this same write; a sign already waiting is not added twice. */
+    void signsFound(List<FlagCandidate> signs) {
+        for (FlagCandidate sign : signs) {
+            if (pendingFlags.stream().noneMatch(p -> p.signKey().equals(sign.signKey()))) {
+                pendingFlags.add(sign);
+            }
         }
     }
 
@@ -78,7 +150,9 @@ public class ClientRecord extends Projection {
         }
         Instant horizon = now.minus(java.time.Duration.ofDays(HOMEWORK_DAYS));
         homework.values().removeIf(h -> h.dueAt().isBefore(horizon));
-        active(outcome.at());
+        if (!"MISSED".equals(outcome.state())) {
+            active(outcome.at()); // a missed occurrence is the absence of activity, not activity
+        }
     }
 
     /** The therapist's quality rating of a completed occurrence. */
@@ -110,6 +184,13 @@ public class ClientRecord extends Projection {
         if (at != null && (lastActivityAt == null || at.isAfter(lastActivityAt))) {
             lastActivityAt = at;
         }
+        quiet();
+    }
+
+    private void quiet() {
+        Episode current = currentEpisode();
+        Instant episodeStart = current != null && current.isOpen() ? current.startedAt() : null;
+        quietSince = lastActivityAt != null ? lastActivityAt : episodeStart;
     }
 
     public String tenantId() { return tenantId; }
@@ -119,4 +200,7 @@ public class ClientRecord extends Projection {
     public Map<String, DayMood> moodByDay() { return Map.copyOf(moodByDay); }
     public List<AssessmentPoint> assessments() { return List.copyOf(assessments); }
     public Instant lastActivityAt() { return lastActivityAt; }
+    public Instant quietSince() { return quietSince; }
+    public List<Episode> episodes() { return List.copyOf(episodes); }
+    public List<FlagCandidate> pendingFlags() { return List.copyOf(pendingFlags); }
 }

@@ -14,22 +14,28 @@ import app.steady.platform.consuming.EventHandler;
 import app.steady.platform.consuming.ProjectionUpdater;
 import app.steady.platform.consuming.ReceivedEvent;
 import app.steady.analytics.flags.FlagCandidate;
-import app.steady.analytics.flags.RiskFlags;
-import java.util.ArrayList;
+import app.steady.analytics.flags.RaiseFaults;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** Keeps each {@link ClientRecord} current from caseload and homework events (batched, one write per client). */
+/**
+ * Keeps each {@link ClientRecord} current from caseload and homework events (batched, one write per client). Signs of
+ * distress found while applying an event are stored as pending in that same write; {@link PendingSigns} then raises them.
+ */
 @Component
 class ClientRecordProjector implements EventHandler {
 
     private final ProjectionUpdater projections;
-    private final RiskFlags flags;
+    private final PendingSigns pending;
+    private final RaiseFaults faults;
 
-    ClientRecordProjector(ProjectionUpdater projections, RiskFlags flags) {
+    ClientRecordProjector(ProjectionUpdater projections, PendingSigns pending, RaiseFaults faults) {
         this.projections = projections;
-        this.flags = flags;
+        this.pending = pending;
+        this.faults = faults;
     }
 
     @Override
@@ -40,44 +46,49 @@ class ClientRecordProjector implements EventHandler {
     }
 
     /**
-     * Applies the batch, then raises the early signs it revealed. Signs are found only when an event is applied for
-     * the first time; their flags are keyed by episode, so a retried batch cannot raise one twice.
+     * Applies the batch with the signs it revealed kept in each record (one atomic write), then raises them. Signs are
+     * found only when an event is applied for the first time; what a crash or a failed raise leaves pending, the
+     * sweeper finishes.
      */
     @Override
     public void handle(List<ReceivedEvent<?>> events) {
-        List<Raised> signs = new ArrayList<>();
+        Map<String, ClientRecord> withSigns = new LinkedHashMap<>();
         projections.apply(events, ClientRecord.class, event -> ClientRecord.idOf(event.tenant(), event.subject()),
                 (id, first) -> new ClientRecord(id, first.tenant(), first.subject()), (record, event) -> {
                     apply(record, event);
-                    earlySigns(record, event).forEach(sign -> signs.add(new Raised(record.tenantId(), record.clientId(),
-                            record.therapistId(), sign)));
+                    List<FlagCandidate> signs = earlySigns(record, event);
+                    if (!signs.isEmpty()) {
+                        record.signsFound(signs);
+                        withSigns.put(record.id(), record);
+                    }
                 });
-        signs.forEach(raised -> flags.raise(raised.tenantId(), raised.clientId(), raised.therapistId(), raised.sign()));
+        if (!withSigns.isEmpty()) {
+            faults.beforeRaise();
+            withSigns.values().forEach(pending::finish);
+        }
     }
 
     private static List<FlagCandidate> earlySigns(ClientRecord record, ReceivedEvent<?> event) {
         if (event.data() instanceof AssessmentCompleted assessment) {
             return record.assessments().stream().filter(a -> a.assessmentId().equals(assessment.assessmentId()))
-                    .findFirst().map(latest -> EarlySigns.afterAssessment(record, latest)).orElse(List.of());
+                    .findFirst().map(applied -> EarlySigns.afterAssessment(record, applied)).orElse(List.of());
         }
         if (event.data() instanceof HomeworkMissed) {
             return EarlySigns.afterHomework(record);
         }
         if (event.data() instanceof MoodLogged mood) {
-            return EarlySigns.afterMood(record, mood.loggedAt());
+            return EarlySigns.afterMood(record, mood.loggedLocal().toLocalDate(), mood.loggedAt());
         }
         return List.of();
-    }
-
-    private record Raised(String tenantId, String clientId, String therapistId, FlagCandidate sign) {
     }
 
     private static void apply(ClientRecord record, ReceivedEvent<?> event) {
         Object data = event.data();
         if (data instanceof ClientAssigned assigned) {
-            record.assignedTo(assigned.therapistId());
+            record.assignedTo(assigned.therapistId(), assigned.assignedAt() != null ? assigned.assignedAt() : event.time());
         } else if (data instanceof ClientUnassigned unassigned) {
-            record.unassignedFrom(unassigned.therapistId());
+            record.unassignedFrom(unassigned.therapistId(),
+                    unassigned.unassignedAt() != null ? unassigned.unassignedAt() : event.time());
         } else if (data instanceof HomeworkCompleted completed) {
             record.homework(completed.assignmentId(), completed.occurrenceId(), new ClientRecord.HomeworkOutcome(
                     completed.dueAt(), "COMPLETED", completed.completedAt(), completed.late(), completed.helpfulness(), null),

@@ -14,46 +14,58 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Finds early signs of distress in a client's record right after an event changed it. Each sign belongs to an
- * episode (the assessment that showed it, the first day or occurrence of a run), so one episode raises one flag.
+ * Finds early signs of distress in a client's record right after an event changed it. Each sign has a stable source key
+ * (the assessment that showed it, the first missed occurrence of a run, the first low day of a run), so the same sign
+ * found again is recognised as done.
  */
 final class EarlySigns {
 
     static final int MISSED_RUN = 3;
+    /** Low mood: this many logged days in a row (days without a log are gaps, neither low nor a break) ... */
     static final int LOW_MOOD_DAYS = 3;
+    /** ... each at least this many points (0–10 scale) below the client's own baseline ... */
     static final double LOW_MOOD_POINTS = 2.0;
+    /** ... all within this many calendar days, ending on the newest logged day (recency: no run spread over months). */
+    static final int LOW_MOOD_WINDOW_DAYS = 7;
+    /** The client's own mood baseline: the mean of their first this many calendar days of logging ... */
     static final int BASELINE_DAYS = 14;
+    /** ... with at least this many days logged in them. */
     static final int MIN_BASELINE_ENTRIES = 5;
 
     private EarlySigns() {
     }
 
-    static List<FlagCandidate> afterAssessment(ClientRecord record, ClientRecord.AssessmentPoint latest) {
+    /**
+     * After an assessment: a safety answer on it (PHQ-9 item 9 at 1 or more) is a sign whatever its total and whenever
+     * it arrives. Then the NEWEST score of the measure by the time it was taken, whatever order events arrived in, is
+     * checked against the baseline of the current episode (its first score): a reliable deterioration is a sign when
+     * the score before it (other than the baseline) was not already reliably deteriorated.
+     */
+    static List<FlagCandidate> afterAssessment(ClientRecord record, ClientRecord.AssessmentPoint applied) {
         List<FlagCandidate> signs = new ArrayList<>();
-        if (latest.safetySignal()) {
-            signs.add(new FlagCandidate(FlagKind.SAFETY_ITEM, latest.assessmentId(),
-                    List.of("PHQ-9 item 9 (thoughts of self-harm) answered 1 or more",
-                            latest.measure() + " total " + latest.total() + " (" + latest.band() + ")"), latest.at()));
+        if (applied.safetySignal()) {
+            signs.add(new FlagCandidate(FlagKind.SAFETY_ITEM, applied.assessmentId(),
+                    List.of("PHQ-9 item 9 answered 1 or more (thoughts of self-harm)",
+                            applied.measure() + " total " + applied.total() + " (" + applied.band() + ")"), applied.at()));
         }
-        Optional<OutcomeMeasure> measure = OutcomeMeasure.ofCode(latest.measure());
-        List<ClientRecord.AssessmentPoint> series = record.assessments().stream()
-                .filter(a -> a.measure().equals(latest.measure())).toList();
+        Optional<OutcomeMeasure> measure = OutcomeMeasure.ofCode(applied.measure());
+        List<ClientRecord.AssessmentPoint> series = record.scoresIn(record.currentEpisode(), applied.measure());
         if (measure.isPresent() && series.size() >= 2) {
             int baseline = series.get(0).total();
-            int index = series.indexOf(latest);
-            boolean deterioratedNow = deteriorated(measure.get(), baseline, latest.total());
-            boolean deterioratedBefore = index > 1 && deteriorated(measure.get(), baseline, series.get(index - 1).total());
+            ClientRecord.AssessmentPoint newest = series.get(series.size() - 1);
+            boolean deterioratedNow = deteriorated(measure.get(), baseline, newest.total());
+            boolean deterioratedBefore = series.size() > 2 && deteriorated(measure.get(), baseline, series.get(series.size() - 2).total());
             if (deterioratedNow && !deterioratedBefore) {
-                signs.add(new FlagCandidate(FlagKind.RELIABLE_DETERIORATION, latest.assessmentId(),
-                        List.of(latest.measure() + " rose from " + baseline + " at baseline to " + latest.total()
+                signs.add(new FlagCandidate(FlagKind.RELIABLE_DETERIORATION, newest.assessmentId(),
+                        List.of(newest.measure() + " rose from " + baseline + " at the episode's baseline to " + newest.total()
                                 + " (reliable change is " + measure.get().reliableChange() + " points or more)"),
-                        latest.at()));
+                        newest.at()));
             }
         }
         return signs;
     }
 
-    /** A run of missed occurrences: raised when the run reaches {@value #MISSED_RUN}, its first miss is the episode. */
+    /** A run of missed occurrences: a sign when the run reaches {@value #MISSED_RUN}; its first miss is the source key. */
     static List<FlagCandidate> afterHomework(ClientRecord record) {
         List<Map.Entry<String, ClientRecord.HomeworkOutcome>> byDue = record.homework().entrySet().stream()
                 .sorted(Comparator.comparing(e -> e.getValue().dueAt())).toList();
@@ -71,11 +83,13 @@ final class EarlySigns {
     }
 
     /**
-     * Mood well below the client's own baseline (the mean of their first {@value #BASELINE_DAYS} days, with at least
-     * {@value #MIN_BASELINE_ENTRIES} days logged): the last {@value #LOW_MOOD_DAYS} logged days each
-     * {@value #LOW_MOOD_POINTS} points or more below it. The first low day is the episode.
+     * Mood well below the client's own baseline (the mean of their first {@value #BASELINE_DAYS} calendar days of logging,
+     * with at least {@value #MIN_BASELINE_ENTRIES} days logged): the last {@value #LOW_MOOD_DAYS} logged days after the
+     * baseline each {@value #LOW_MOOD_POINTS} points or more below it, all within {@value #LOW_MOOD_WINDOW_DAYS} calendar
+     * days, the day just logged among them. Unlogged days are gaps. The first low logged day of the run is the source key,
+     * so a run is one sign however long it lasts.
      */
-    static List<FlagCandidate> afterMood(ClientRecord record, Instant at) {
+    static List<FlagCandidate> afterMood(ClientRecord record, LocalDate loggedDay, Instant at) {
         TreeMap<LocalDate, Double> daily = dailyMeans(record);
         if (daily.isEmpty()) {
             return List.of();
@@ -91,13 +105,18 @@ final class EarlySigns {
         for (int i = after.size() - 1; i >= 0 && after.get(i).getValue() <= baseline - LOW_MOOD_POINTS; i--) {
             run++;
         }
-        if (run != LOW_MOOD_DAYS) {
+        if (run < LOW_MOOD_DAYS) {
+            return List.of();
+        }
+        List<LocalDate> lastDays = after.subList(after.size() - LOW_MOOD_DAYS, after.size()).stream().map(Map.Entry::getKey).toList();
+        LocalDate newest = lastDays.get(lastDays.size() - 1);
+        if (!lastDays.contains(loggedDay) || lastDays.get(0).isBefore(newest.minusDays(LOW_MOOD_WINDOW_DAYS - 1))) {
             return List.of();
         }
         LocalDate firstLow = after.get(after.size() - run).getKey();
         return List.of(new FlagCandidate(FlagKind.LOW_MOOD, firstLow.toString(),
                 List.of("mood " + LOW_MOOD_POINTS + "+ points below baseline " + Math.round(baseline * 10) / 10.0
-                        + " on " + run + " logged days since " + firstLow), at));
+                        + " on the last " + LOW_MOOD_DAYS + " logged days, up to " + newest), at));
     }
 
     static TreeMap<LocalDate, Double> dailyMeans(ClientRecord record) {

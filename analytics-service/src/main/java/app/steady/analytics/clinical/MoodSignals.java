@@ -3,6 +3,7 @@ package app.steady.analytics.clinical;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 
@@ -17,6 +18,12 @@ public final class MoodSignals {
 
     public static final int MIN_DAYS = 30;
     public static final int MIN_COVERAGE_PERCENT = 70;
+    /** Rolling windows of this many calendar days ... */
+    public static final int WINDOW_DAYS = 14;
+    /** ... used only with at least this many of their days logged (70 %, as for the whole series). */
+    public static final int MIN_WINDOW_ENTRIES = 10;
+    /** Consecutive-day pairs a lag-1 autocorrelation needs. */
+    public static final int MIN_PAIRS = 2;
 
     private MoodSignals() {
     }
@@ -50,7 +57,29 @@ public final class MoodSignals {
         return Math.sqrt(squares / (values.size() - 1));
     }
 
-    /** Lag-1 autocorrelation of consecutive values. */
+    /**
+     * Lag-1 autocorrelation of daily means over calendar days, gaps left as gaps: only pairs of consecutive calendar days
+     * both logged count. r₁ = (Σ pairs (x_d − m)(x_{d+1} − m) / P) / (Σ (x_d − m)² / n), NaN with fewer than
+     * {@value #MIN_PAIRS} pairs.
+     */
+    public static double lag1Autocorrelation(SortedMap<LocalDate, Double> daily) {
+        double mean = mean(new ArrayList<>(daily.values()));
+        double products = 0;
+        int pairs = 0;
+        double squares = 0;
+        for (Map.Entry<LocalDate, Double> day : daily.entrySet()) {
+            double deviation = day.getValue() - mean;
+            squares += deviation * deviation;
+            Double next = daily.get(day.getKey().plusDays(1));
+            if (next != null) {
+                products += deviation * (next - mean);
+                pairs++;
+            }
+        }
+        return pairs < MIN_PAIRS || squares == 0 ? Double.NaN : (products / pairs) / (squares / daily.size());
+    }
+
+    /** Lag-1 autocorrelation of consecutive values (a series without gaps). */
     public static double lag1Autocorrelation(List<Double> values) {
         if (values.size() < 3) {
             return Double.NaN;
@@ -87,28 +116,34 @@ public final class MoodSignals {
     }
 
     /**
-     * Baseline (first 14 days) and recent (last 14 days) statistics, and the trend (τ) of variance and lag-1
-     * autocorrelation over rolling 14-day windows; empty unless the series is sufficient.
+     * Baseline (first {@value #WINDOW_DAYS} calendar days) and recent (last {@value #WINDOW_DAYS} calendar days)
+     * statistics, and the trend (τ) of variance and lag-1 autocorrelation over rolling {@value #WINDOW_DAYS}-day calendar
+     * windows (each with at least {@value #MIN_WINDOW_ENTRIES} days logged; unlogged days are gaps, never filled); empty
+     * unless the series is sufficient.
      */
     public static Optional<Trends> trends(SortedMap<LocalDate, Double> daily) {
         if (!isSufficient(daily)) {
             return Optional.empty();
         }
-        List<Double> values = new ArrayList<>(daily.values());
+        LocalDate first = daily.firstKey();
+        LocalDate last = daily.lastKey();
         List<Double> variances = new ArrayList<>();
         List<Double> autocorrelations = new ArrayList<>();
-        for (int end = 14; end <= values.size(); end++) {
-            List<Double> window = values.subList(end - 14, end);
-            double sd = sd(window);
-            variances.add(sd * sd);
-            autocorrelations.add(lag1Autocorrelation(window));
+        for (LocalDate start = first; !start.plusDays(WINDOW_DAYS - 1).isAfter(last); start = start.plusDays(1)) {
+            SortedMap<LocalDate, Double> window = daily.subMap(start, start.plusDays(WINDOW_DAYS));
+            if (window.size() >= MIN_WINDOW_ENTRIES) {
+                double sd = sd(new ArrayList<>(window.values()));
+                variances.add(sd * sd);
+                autocorrelations.add(lag1Autocorrelation(window));
+            }
         }
-        return Optional.of(new Trends(statistics(values.subList(0, 14)),
-                statistics(values.subList(values.size() - 14, values.size())),
+        return Optional.of(new Trends(statistics(daily.subMap(first, first.plusDays(WINDOW_DAYS))),
+                statistics(daily.tailMap(last.minusDays(WINDOW_DAYS - 1))),
                 kendallTau(variances), kendallTau(autocorrelations.stream().filter(v -> !v.isNaN()).toList())));
     }
 
-    private static Statistics statistics(List<Double> values) {
-        return new Statistics(mean(values), sd(values), lag1Autocorrelation(values));
+    private static Statistics statistics(SortedMap<LocalDate, Double> daily) {
+        List<Double> values = new ArrayList<>(daily.values());
+        return new Statistics(mean(values), sd(values), lag1Autocorrelation(daily));
     }
 }

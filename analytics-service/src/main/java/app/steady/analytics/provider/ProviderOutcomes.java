@@ -2,9 +2,10 @@ package app.steady.analytics.provider;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import app.steady.analytics.clinical.OutcomeMeasure;
-import app.steady.analytics.clinical.ReliableChange;
+import app.steady.analytics.client.ClientInsights;
 import app.steady.analytics.client.ClientRecord;
+import app.steady.analytics.client.Episode;
+import app.steady.analytics.clinical.EpisodeOutcome;
 import app.steady.platform.security.Caller;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,12 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/** Aggregates of a tenant, with small cells suppressed. */
+/**
+ * Aggregates of a tenant, with small cells suppressed. Outcomes are counted per episode of care (NHS Talking Therapies
+ * categories, {@link EpisodeOutcome}), grouped by the episode's therapist; a cell shows nothing unless it stands for at
+ * least {@value #MIN_CELL} clients.
+ */
 @Service
 public class ProviderOutcomes {
 
@@ -35,53 +39,71 @@ public class ProviderOutcomes {
         this.mongo = mongo;
     }
 
-    public record Cell(String group, Integer clients, Double value, Map<ReliableChange.Outcome, Integer> outcomes,
-                       Double recoveryRate, Double reliableImprovementRate, boolean suppressed) {
+    /**
+     * {@code episodes}: episodes with an outcome (a baseline and a later score); {@code recoveryRate} and
+     * {@code reliableRecoveryRate} over those that started at caseness; {@code reliableImprovementRate} over all of them.
+     */
+    public record Cell(String group, Integer clients, Integer episodes, Double value,
+                       Map<EpisodeOutcome.Category, Integer> outcomes, Double recoveryRate, Double reliableRecoveryRate,
+                       Double reliableImprovementRate, boolean suppressed) {
+
+        static Cell suppressed(String group) {
+            return new Cell(group, null, null, null, null, null, null, null, true);
+        }
     }
 
     public record Report(List<Cell> byTherapist, Cell tenant, List<Cell> adherenceByWeek) {
     }
 
-    public Report of(Caller admin) {
-        List<ClientRecord> records = mongo.find(Query.query(where("tenantId").is(admin.tenantId())), ClientRecord.class);
-        Map<String, List<ClientRecord>> byTherapist = records.stream().filter(r -> r.therapistId() != null)
-                .collect(Collectors.groupingBy(ClientRecord::therapistId, TreeMap::new, Collectors.toList()));
-        List<Cell> therapists = new ArrayList<>();
-        byTherapist.forEach((therapist, clients) -> therapists.add(outcomeCell(therapist, clients)));
-        return new Report(therapists, outcomeCell("tenant", records), adherenceByWeek(records));
+    private record Measured(String clientId, String therapistId, EpisodeOutcome outcome) {
     }
 
-    private static Cell outcomeCell(String group, List<ClientRecord> clients) {
-        if (clients.size() < MIN_CELL) {
-            return new Cell(group, null, null, null, null, null, true);
+    public Report of(Caller admin) {
+        List<ClientRecord> records = mongo.find(Query.query(where("tenantId").is(admin.tenantId())), ClientRecord.class);
+        List<Measured> measured = new ArrayList<>();
+        Map<String, Set<String>> clientsByTherapist = new TreeMap<>();
+        for (ClientRecord record : records) {
+            List<Episode> episodes = record.episodes().isEmpty() ? java.util.Collections.singletonList(null) : record.episodes();
+            for (Episode episode : episodes) {
+                String therapist = episode == null ? record.therapistId() : episode.therapistId();
+                if (therapist != null) {
+                    clientsByTherapist.computeIfAbsent(therapist, t -> new HashSet<>()).add(record.clientId());
+                }
+                ClientInsights.episodeOutcome(record, episode)
+                        .ifPresent(outcome -> measured.add(new Measured(record.clientId(), therapist, outcome)));
+            }
         }
-        Map<ReliableChange.Outcome, Integer> outcomes = new EnumMap<>(ReliableChange.Outcome.class);
+        List<Cell> therapists = new ArrayList<>();
+        clientsByTherapist.forEach((therapist, clients) -> therapists.add(outcomeCell(therapist, clients.size(),
+                measured.stream().filter(m -> therapist.equals(m.therapistId())).toList())));
+        return new Report(therapists, outcomeCell("tenant", records.size(), measured), adherenceByWeek(records));
+    }
+
+    private static Cell outcomeCell(String group, int clients, List<Measured> episodes) {
+        if (clients < MIN_CELL) {
+            return Cell.suppressed(group);
+        }
+        Map<EpisodeOutcome.Category, Integer> outcomes = new EnumMap<>(EpisodeOutcome.Category.class);
         int eligibleForRecovery = 0;
         int recovered = 0;
-        int measured = 0;
+        int reliablyRecovered = 0;
         int improved = 0;
-        for (ClientRecord client : clients) {
-            List<ClientRecord.AssessmentPoint> phq9 = client.assessments().stream().filter(a -> a.measure().equals("PHQ-9")).toList();
-            if (phq9.size() < 2) {
-                continue;
-            }
-            int baseline = phq9.get(0).total();
-            ReliableChange.Outcome outcome = ReliableChange.outcome(OutcomeMeasure.PHQ_9, baseline, phq9.get(phq9.size() - 1).total());
-            outcomes.merge(outcome, 1, Integer::sum);
-            measured++;
-            if (outcome == ReliableChange.Outcome.RECOVERED || outcome == ReliableChange.Outcome.RELIABLY_IMPROVED) {
+        for (Measured episode : episodes) {
+            EpisodeOutcome outcome = episode.outcome();
+            outcomes.merge(outcome.category(), 1, Integer::sum);
+            if (outcome.reliableImprovement()) {
                 improved++;
             }
-            if (baseline >= OutcomeMeasure.PHQ_9.caseness()) {
+            if (outcome.casenessAtStart()) {
                 eligibleForRecovery++;
-                if (outcome == ReliableChange.Outcome.RECOVERED) {
-                    recovered++;
-                }
+                recovered += Boolean.TRUE.equals(outcome.recovery()) ? 1 : 0;
+                reliablyRecovered += Boolean.TRUE.equals(outcome.reliableRecovery()) ? 1 : 0;
             }
         }
-        return new Cell(group, clients.size(), null, outcomes,
+        return new Cell(group, clients, episodes.size(), null, outcomes,
                 eligibleForRecovery == 0 ? null : recovered / (double) eligibleForRecovery,
-                measured == 0 ? null : improved / (double) measured, false);
+                eligibleForRecovery == 0 ? null : reliablyRecovered / (double) eligibleForRecovery,
+                episodes.isEmpty() ? null : improved / (double) episodes.size(), false);
     }
 
     /** Share of due homework completed per week (Monday, UTC), across the tenant; weeks with fewer than 10 clients suppressed. */
@@ -103,8 +125,8 @@ public class ProviderOutcomes {
         List<Cell> weeks = new ArrayList<>();
         counts.forEach((week, doneAndDue) -> {
             int n = clients.get(week).size();
-            weeks.add(n < MIN_CELL ? new Cell(week.toString(), null, null, null, null, null, true)
-                    : new Cell(week.toString(), n, doneAndDue[0] / (double) doneAndDue[1], null, null, null, false));
+            weeks.add(n < MIN_CELL ? Cell.suppressed(week.toString())
+                    : new Cell(week.toString(), n, null, doneAndDue[0] / (double) doneAndDue[1], null, null, null, null, false));
         });
         return weeks;
     }

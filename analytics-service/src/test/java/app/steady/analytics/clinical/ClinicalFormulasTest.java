@@ -78,6 +78,25 @@ class ClinicalFormulasTest {
         assertThat(MoodSignals.kendallTau(List.of(4.0, 3.0, 2.0, 1.0))).isEqualTo(-1.0);
     }
 
+    @Test
+    void lag1AutocorrelationPairsOnlyConsecutiveCalendarDays() {
+        // Alternating days, every other day unlogged: as a list the values look perfectly alternating (r1 near -1),
+        // but no two logged days are consecutive, so there is nothing to correlate.
+        SortedMap<LocalDate, Double> everyOtherDay = new TreeMap<>();
+        LocalDate start = LocalDate.parse("2026-01-01");
+        for (int day = 0; day < 20; day += 2) {
+            everyOtherDay.put(start.plusDays(day), day % 4 == 0 ? 8.0 : 2.0);
+        }
+        assertThat(MoodSignals.lag1Autocorrelation(List.copyOf(everyOtherDay.values()))).isLessThan(-0.8);
+        assertThat(MoodSignals.lag1Autocorrelation(everyOtherDay)).isNaN();
+
+        SortedMap<LocalDate, Double> daily = new TreeMap<>();
+        for (int day = 0; day < 10; day++) {
+            daily.put(start.plusDays(day), day % 2 == 0 ? 8.0 : 2.0);
+        }
+        assertThat(MoodSignals.lag1Autocorrelation(daily)).isCloseTo(-1.0, within(1e-9));
+    }
+
     private static SortedMap<LocalDate, Double> series(int days, int every) {
         SortedMap<LocalDate, Double> daily = new TreeMap<>();
         LocalDate start = LocalDate.parse("2026-01-01");

@@ -66,7 +66,9 @@ class DigestAndProviderOutcomesIT {
                 .andExpect(jsonPath("$.byTherapist[0].group").value("therapist-a"))
                 .andExpect(jsonPath("$.byTherapist[0].clients").value(12))
                 .andExpect(jsonPath("$.byTherapist[0].recoveryRate").value(1.0))
-                .andExpect(jsonPath("$.byTherapist[0].outcomes.RECOVERED").value(12))
+                .andExpect(jsonPath("$.byTherapist[0].outcomes.RELIABLE_RECOVERY").value(12))
+                .andExpect(jsonPath("$.byTherapist[0].reliableRecoveryRate").value(1.0))
+                .andExpect(jsonPath("$.byTherapist[0].episodes").value(12))
                 .andExpect(jsonPath("$.byTherapist[1].suppressed").value(true))
                 .andExpect(jsonPath("$.byTherapist[1].clients").doesNotExist())
                 .andExpect(jsonPath("$.tenant.clients").value(15));

@@ -16,6 +16,7 @@ class AnalyticsIsolationMatrixIT extends IsolationMatrix {
                 Map.entry("GET /tenant/outcomes", Scope.ADMIN),
                 Map.entry("GET /therapists/me/caseload", Scope.THERAPIST),
                 Map.entry("GET /therapists/me/digest", Scope.THERAPIST),
+                Map.entry("POST /clients/{clientId}/episodes", Scope.CLIENT),
                 Map.entry("POST /clients/{clientId}/flags/{flagId}/acknowledgement", Scope.CLIENT));
     }
 }
