@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 class EmailChannel implements ReminderChannel {
 
+    /** Every flag travels worded as what it is (shared CLINICAL.md). */
+    static final String NOT_A_DIAGNOSIS = "It is context for your clinical judgement, not a diagnosis.";
+
     private final JavaMailSender mail;
     private final ClinicianContacts contacts;
     private final String from;
@@ -70,13 +73,14 @@ class EmailChannel implements ReminderChannel {
         };
     }
 
-    /** Every flag travels worded as what it is (shared CLINICAL.md). */
-    static final String NOT_A_DIAGNOSIS = "It is context for your clinical judgement, not a diagnosis.";
-
     /** Why a flag came to on-call, in plain words. */
     static String whyOnCall(Reminder reminder) {
-        OnCallReason reason = reminder.onCallReason() == null ? OnCallReason.NOT_ACKNOWLEDGED : reminder.onCallReason();
-        return reason.explain(reminder.escalationAfter());
+        return reasonOf(reminder).explain(reminder.escalationAfter());
+    }
+
+    /** Notifications stored before reasons were kept waited for the escalation time. */
+    static OnCallReason reasonOf(Reminder reminder) {
+        return reminder.onCallReason() == null ? OnCallReason.NOT_ACKNOWLEDGED : reminder.onCallReason();
     }
 
     private String bodyOf(Reminder reminder) {

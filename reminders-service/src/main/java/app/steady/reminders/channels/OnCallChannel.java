@@ -106,7 +106,7 @@ class OnCallChannel implements ReminderChannel {
         page.put("flagId", reminder.occurrenceId());
         page.put("idempotencyKey", reminder.idempotencyKey());
         page.put("clientId", reminder.clientId());
-        page.put("reason", reminder.onCallReason() == null ? "NOT_ACKNOWLEDGED" : reminder.onCallReason().name());
+        page.put("reason", EmailChannel.reasonOf(reminder).name());
         page.put("why", EmailChannel.whyOnCall(reminder));
         page.put("escalationAfter", reminder.escalationAfter() == null ? null : reminder.escalationAfter().toString());
         page.put("note", EmailChannel.NOT_A_DIAGNOSIS);
