@@ -143,6 +143,23 @@ class SafetyPathIT {
                 "deteriorat", "recover", "reliabl", "remission", "attention");
     }
 
+    @Test
+    void theTreatingTherapistOpensANewEpisodeOfCare() throws Exception {
+        assign(now.minus(Duration.ofDays(60)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(Query.query(Criteria.where("tenantId").is(tenant)
+                .and("clientId").is(client).and("episodes.0").exists(true)), "client_records") == 1);
+
+        mvc.perform(post("/clients/{c}/episodes", client).header("Authorization", TestTokens.therapist(tenant, therapist)))
+                .andExpect(status().isCreated())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.number").value(2))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.start").value("OPENED"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.therapistId").value(therapist));
+        mvc.perform(post("/clients/{c}/episodes", client).header("Authorization", TestTokens.client(tenant, client)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/clients/{c}/summary", client).header("Authorization", TestTokens.therapist(tenant, therapist)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.episode.number").value(2));
+    }
+
     private String flagList() throws Exception {
         return mvc.perform(get("/clients/{c}/flags", client).header("Authorization", TestTokens.therapist(tenant, therapist)))
                 .andReturn().getResponse().getContentAsString();
