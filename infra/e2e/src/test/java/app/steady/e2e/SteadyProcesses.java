@@ -6,10 +6,12 @@ import app.steady.testing.FreePorts;
 import app.steady.testing.SteadyTestInfrastructure;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Starts services from their executable jars against the test JVM's broker and store, as the launcher does. */
 final class SteadyProcesses {
@@ -21,17 +23,38 @@ final class SteadyProcesses {
     }
 
     static ServiceProcess start(String service, String topicPrefix, String... extraArguments) {
-        ServiceProcess process = new ServiceProcess(service, SteadyLocal.executableJar(ROOT, service), FreePorts.next(), LOGS);
+        return startInstance(service, service, topicPrefix, extraArguments);
+    }
+
+    /**
+     * Starts one instance named {@code instance} (its log is {@code e2e-logs/<instance>.log}). An extra argument
+     * replaces a default of the same property: Spring would otherwise join both values with a comma.
+     */
+    static ServiceProcess startInstance(String instance, String service, String topicPrefix, String... extraArguments) {
+        ServiceProcess process = new ServiceProcess(instance, SteadyLocal.executableJar(ROOT, service), FreePorts.next(), LOGS);
         SteadyTestInfrastructure infrastructure = SteadyTestInfrastructure.get();
         process.start(Map.of(
                         "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
                         "MONGODB_URI", infrastructure.mongoUri(),
                         "STEADY_JWT_HMAC_SECRET", SteadyTestInfrastructure.TOKEN_SECRET,
                         "STEADY_HOMEWORK_MASTER_KEY", SteadyTestInfrastructure.MASTER_KEY),
-                Stream.concat(Stream.of("--steady.events.topic-prefix=" + topicPrefix, "--steady.events.partitions=3",
-                        "--steady.outbox.poll-interval=100ms", "--steady.reminders.channels.clinician-channel=KAFKA"),
-                        Arrays.stream(extraArguments)).toList());
+                withDefaults(topicPrefix, Arrays.asList(extraArguments)));
         process.awaitReady(Duration.ofMinutes(2));
         return process;
+    }
+
+    private static List<String> withDefaults(String topicPrefix, List<String> extra) {
+        Set<String> overridden = extra.stream().map(SteadyProcesses::propertyOf).collect(Collectors.toSet());
+        List<String> arguments = new ArrayList<>(List.of("--steady.events.topic-prefix=" + topicPrefix,
+                        "--steady.events.partitions=3", "--steady.outbox.poll-interval=100ms",
+                        "--steady.reminders.channels.clinician-channel=KAFKA").stream()
+                .filter(argument -> !overridden.contains(propertyOf(argument))).toList());
+        arguments.addAll(extra);
+        return arguments;
+    }
+
+    private static String propertyOf(String argument) {
+        int equals = argument.indexOf('=');
+        return equals < 0 ? argument : argument.substring(0, equals);
     }
 }

@@ -1,0 +1,131 @@
+package app.steady.e2e;
+
+import app.steady.local.ServiceProcess;
+import app.steady.testing.FreePorts;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One whole Steady for the end-to-end suites that need all four services as they run in production: clinician
+ * notifications by e-mail (to a GreenMail SMTP server of its own), on-call pages to webhooks, short delivery retries.
+ * Started once per test JVM on first use and stopped when the JVM exits, so suites share its start-up (about a
+ * minute) instead of paying it each. Suites keep out of each other's way by using tenants and clients of their own.
+ */
+final class SharedStack {
+
+    static final List<String> SERVICES = List.of("goals-service", "homework-service", "reminders-service",
+            "analytics-service");
+
+    private static SharedStack instance;
+
+    final String prefix = "stack" + UUID.randomUUID().toString().substring(0, 6) + ".";
+    final int smtpPort = FreePorts.next();
+    private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
+    private volatile GreenMail mail;
+    private final List<MimeMessage> earlierMail = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private SharedStack() {
+    }
+
+    static synchronized SharedStack get() {
+        if (instance == null) {
+            SharedStack stack = new SharedStack();
+            stack.startMail();
+            stack.startServices();
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::stop));
+            instance = stack;
+        }
+        return instance;
+    }
+
+    String url(String service, String path) {
+        return services.get(service).baseUrl() + path;
+    }
+
+    ServiceProcess process(String service) {
+        return services.get(service);
+    }
+
+    /** The arguments every instance of a service runs with here. */
+    List<String> argumentsOf(String service) {
+        return switch (service) {
+            case "goals-service" -> List.of("--steady.goals.safety.allow-http-pager-urls=true",
+                    "--steady.goals.safety.min-escalation=PT10S");
+            case "reminders-service" -> List.of("--steady.reminders.channels.clinician-channel=EMAIL",
+                    "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
+                    "--steady.reminders.max-attempts=2", "--steady.reminders.retry-backoff=PT1S");
+            default -> List.of();
+        };
+    }
+
+    /** Replaces the running instance of a service by one with these extra arguments (none: as it normally runs). */
+    ServiceProcess restart(String service, String instanceName, String... extraArguments) {
+        ServiceProcess running = services.get(service);
+        if (running != null && running.isAlive()) {
+            running.stop();
+        }
+        List<String> arguments = new ArrayList<>(argumentsOf(service));
+        arguments.addAll(List.of(extraArguments));
+        ServiceProcess started = SteadyProcesses.startInstance(instanceName, service, prefix, arguments.toArray(String[]::new));
+        services.put(service, started);
+        return started;
+    }
+
+    // ---- e-mail -------------------------------------------------------------------------------------------
+
+    /**
+     * Every message received so far to this address that mentions {@code about} (a client id: a weekly digest to the
+     * same therapist is not about the client), across restarts of the SMTP server.
+     */
+    List<MimeMessage> mailTo(String address, String about) {
+        List<MimeMessage> all = new ArrayList<>(earlierMail);
+        all.addAll(List.of(mail.getReceivedMessages()));
+        return all.stream().filter(message -> isTo(message, address) && GreenMailUtil.getBody(message).contains(about))
+                .toList();
+    }
+
+    /** The SMTP server goes away (connections refused) until {@link #startMail()}; what it received is kept. */
+    synchronized void stopMail() {
+        earlierMail.addAll(List.of(mail.getReceivedMessages()));
+        mail.stop();
+    }
+
+    synchronized void startMail() {
+        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+    }
+
+    private static boolean isTo(MimeMessage message, String address) {
+        try {
+            return java.util.Arrays.stream(message.getAllRecipients())
+                    .anyMatch(recipient -> recipient.toString().equalsIgnoreCase(address));
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void startServices() {
+        CompletableFuture.allOf(SERVICES.stream()
+                .map(service -> CompletableFuture.runAsync(() -> restart(service, service)))
+                .toArray(CompletableFuture[]::new)).join();
+    }
+
+    private void stop() {
+        services.values().forEach(process -> {
+            if (process.isAlive()) {
+                process.stop();
+            }
+        });
+        if (mail != null) {
+            mail.stop();
+        }
+    }
+}
