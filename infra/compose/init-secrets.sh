@@ -29,6 +29,7 @@ make homework_mongodb_password   openssl rand -hex 24
 make reminders_mongodb_password  openssl rand -hex 24
 make analytics_mongodb_password  openssl rand -hex 24
 make homework_master_key         openssl rand -base64 32
+make privacy_digest_key          openssl rand -base64 32
 make jwt_hmac_secret             sh -c 'openssl rand -base64 48 | tr "+/" "-_" | tr -d "=\n"'
 make grafana_admin_password      openssl rand -hex 16
 if [ ! -s "$dir/alertmanager_webhook_url" ]; then
@@ -42,3 +43,4 @@ if [ ! -s "$dir/prometheus_bearer_token" ]; then
   echo "created $dir/prometheus_bearer_token"
 fi
 echo "Back up homework_master_key apart from the database backups: without it journal text cannot be read."
+echo "Keep privacy_digest_key for good: erased clients' tombstones are found with it (docs/operations.md)."

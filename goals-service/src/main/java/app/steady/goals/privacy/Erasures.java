@@ -37,13 +37,16 @@ public class Erasures implements EventHandler {
     private final Caseload caseload;
     private final ClientAccess access;
     private final Clock clock;
+    private final SubjectDigest digest;
 
-    Erasures(MongoTemplate mongo, AggregateStore store, Caseload caseload, ClientAccess access, Clock clock) {
+    Erasures(MongoTemplate mongo, AggregateStore store, Caseload caseload, ClientAccess access, Clock clock,
+             SubjectDigest digest) {
         this.mongo = mongo;
         this.store = store;
         this.caseload = caseload;
         this.access = access;
         this.clock = clock;
+        this.digest = digest;
     }
 
     /**
@@ -51,10 +54,11 @@ public class Erasures implements EventHandler {
      * client is gone (a repeated request by the tenant's admin or the client is answered, not refused).
      */
     public Erasure request(Caller caller, String clientId) {
-        String subject = SubjectDigest.of(caller.tenantId(), clientId);
+        String subject = digest.of(caller.tenantId(), clientId);
         boolean adminOrClient = caller.role() == Role.ADMIN || caller.isClient(clientId);
-        Optional<Erasure> existing = Optional.ofNullable(mongo.findOne(
-                Query.query(where("subject").is(subject).and("tenantId").is(caller.tenantId())), Erasure.class));
+        // Also an erasure requested before digests were keyed (its subject is the unkeyed form).
+        Optional<Erasure> existing = Optional.ofNullable(mongo.findOne(Query.query(where("subject")
+                .in(digest.storedForms(caller.tenantId(), clientId)).and("tenantId").is(caller.tenantId())), Erasure.class));
         if (adminOrClient && existing.isPresent()) {
             return existing.get();
         }
@@ -76,7 +80,8 @@ public class Erasures implements EventHandler {
         Erasure erasure = mongo.findById(erasureId, Erasure.class);
         boolean mayRead = erasure != null && erasure.tenantId().equals(caller.tenantId())
                 && (caller.role() == Role.ADMIN
-                || caller.role() == Role.CLIENT && SubjectDigest.of(caller.tenantId(), caller.userId()).equals(erasure.subject()));
+                || caller.role() == Role.CLIENT
+                && digest.storedForms(caller.tenantId(), caller.userId()).contains(erasure.subject()));
         if (!mayRead) {
             throw new NotFoundException("Erasure " + erasureId);
         }

@@ -48,6 +48,7 @@ final class BenchmarkStack implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private final String secret;
     private final String masterKey;
+    private final String digestKey;
     private String topicPrefix = newPrefix();
     final DevTokens tokens;
 
@@ -84,6 +85,9 @@ final class BenchmarkStack implements AutoCloseable {
         byte[] key = new byte[32];
         random.nextBytes(key);
         masterKey = Base64.getEncoder().encodeToString(key);
+        byte[] digest = new byte[32];
+        random.nextBytes(digest);
+        digestKey = Base64.getEncoder().encodeToString(digest);
         tokens = new DevTokens(secret);
         kafka = external == null ? new KafkaBrokerProcess(dataDir.resolve("kafka"), freePort(), freePort()) : null;
         mongo = external == null ? new MongoWireServerProcess(dataDir.resolve("mongodb"), freePort()) : null;
@@ -159,7 +163,8 @@ final class BenchmarkStack implements AutoCloseable {
         ServiceProcess process = new ServiceProcess(name, SteadyLocal.executableJar(root, name), freePort(),
                 dataDir.resolve("logs"));
         Map<String, String> env = new java.util.HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafkaServers(),
-                "MONGODB_URI", mongoUri(), "STEADY_JWT_HMAC_SECRET", secret, "STEADY_HOMEWORK_MASTER_KEY", masterKey));
+                "MONGODB_URI", mongoUri(), "STEADY_JWT_HMAC_SECRET", secret, "STEADY_HOMEWORK_MASTER_KEY", masterKey,
+                "STEADY_PRIVACY_DIGEST_KEY", digestKey));
         if (external != null) {
             // spring.kafka.properties.sasl.jaas.config etc. from the environment: secrets stay off the command line
             external.kafkaClientProperties().forEach((key, value) ->

@@ -79,6 +79,7 @@ class ContainerImageLayoutE2E {
         // Trailing newlines, as `echo … > file` leaves them: the entrypoint must strip them (the token check below).
         Path jwtSecret = secretFile("jwt_hmac_secret", SteadyTestInfrastructure.TOKEN_SECRET + "\n");
         Path masterKey = secretFile("master_key", SteadyTestInfrastructure.MASTER_KEY + "\n");
+        Path digestKey = secretFile("privacy_digest_key", SteadyTestInfrastructure.DIGEST_KEY + "\n");
         ManagedProcess service = new ManagedProcess(SERVICE + "-image", LOGS.resolve(SERVICE + "-image.log"));
         Set<ProcessHandle> earlierChildren = ProcessHandle.current().children().collect(Collectors.toSet());
         service.start(List.of("bash", DOCKER.resolve("entrypoint.sh").toString(),
@@ -91,7 +92,8 @@ class ContainerImageLayoutE2E {
                         "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
                         "MONGODB_URI", infrastructure.mongoUri(),
                         "STEADY_JWT_HMAC_SECRET_FILE", jwtSecret.toString(),
-                        "STEADY_HOMEWORK_MASTER_KEY_FILE", masterKey.toString()));
+                        "STEADY_HOMEWORK_MASTER_KEY_FILE", masterKey.toString(),
+                        "STEADY_PRIVACY_DIGEST_KEY_FILE", digestKey.toString()));
         ProcessHandle entrypoint = ProcessHandle.current().children()
                 .filter(Predicate.not(earlierChildren::contains)).findFirst()
                 .orElseThrow(() -> new AssertionError("the entrypoint ended at once; see " + service.logFile()));

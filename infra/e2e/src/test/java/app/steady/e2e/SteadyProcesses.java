@@ -37,7 +37,8 @@ final class SteadyProcesses {
                         "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
                         "MONGODB_URI", infrastructure.mongoUri(),
                         "STEADY_JWT_HMAC_SECRET", SteadyTestInfrastructure.TOKEN_SECRET,
-                        "STEADY_HOMEWORK_MASTER_KEY", SteadyTestInfrastructure.MASTER_KEY),
+                        "STEADY_HOMEWORK_MASTER_KEY", SteadyTestInfrastructure.MASTER_KEY,
+                        "STEADY_PRIVACY_DIGEST_KEY", SteadyTestInfrastructure.DIGEST_KEY),
                 withDefaults(topicPrefix, Arrays.asList(extraArguments)));
         process.awaitReady(Duration.ofMinutes(2));
         return process;

@@ -6,6 +6,7 @@ import app.steady.platform.privacy.SubjectDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -21,18 +22,23 @@ public class AuditTrail {
     private final MongoTemplate mongo;
     private final Duration retention;
     private final Clock clock;
+    private final SubjectDigest digest;
 
-    public AuditTrail(MongoTemplate mongo, Duration retention, Clock clock) {
+    public AuditTrail(MongoTemplate mongo, Duration retention, Clock clock, SubjectDigest digest) {
         this.mongo = mongo;
         this.retention = retention;
         this.clock = clock;
+        this.digest = digest;
     }
 
     public List<AuditEntry> of(String tenantId, String clientId, Instant from, Instant to, int page, int size) {
         Criteria criteria = where("tenantId").is(tenantId);
         if (clientId != null) {
-            // An erased client's entries are kept under its digest: found by the id, which they no longer hold.
-            criteria = criteria.and("clientId").in(clientId, SubjectDigest.of(tenantId, clientId));
+            // An erased client's entries are kept under its digest: found by the id, which they no longer hold (under the
+            // unkeyed digest if they were pseudonymised before digests were keyed).
+            List<String> forms = new ArrayList<>(digest.storedForms(tenantId, clientId));
+            forms.add(0, clientId);
+            criteria = criteria.and("clientId").in(forms);
         }
         if (from != null || to != null) {
             criteria = criteria.and("at").gte(from == null ? Instant.EPOCH : from).lt(to == null ? clock.instant().plusSeconds(1) : to);
@@ -41,10 +47,14 @@ public class AuditTrail {
                 AuditEntry.class);
     }
 
-    /** Erasure: the entries keep who did what and when, but no longer name the client. */
+    /**
+     * Erasure: the entries keep who did what and when, but no longer name the client (its keyed digest instead). Their
+     * client-record-accessed events still waiting in the outbox are re-pointed by
+     * {@link app.steady.platform.privacy.ErasedClientOutbox#forget}.
+     */
     public void pseudonymise(String tenantId, String clientId) {
         mongo.updateMulti(Query.query(where("tenantId").is(tenantId).and("clientId").is(clientId)),
-                Update.update("clientId", SubjectDigest.of(tenantId, clientId)), AuditEntry.class);
+                Update.update("clientId", digest.of(tenantId, clientId)), AuditEntry.class);
     }
 
     @Scheduled(fixedDelayString = "${steady.audit.purge-every}")

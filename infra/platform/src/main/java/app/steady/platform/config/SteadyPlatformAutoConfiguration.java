@@ -28,7 +28,9 @@ import app.steady.platform.privacy.ClientCollections;
 import app.steady.platform.privacy.ClientDataOwner;
 import app.steady.platform.privacy.ClientErasureHandler;
 import app.steady.platform.privacy.ClientExportHandler;
+import app.steady.platform.privacy.ErasedClientOutbox;
 import app.steady.platform.privacy.ErasedClients;
+import app.steady.platform.privacy.SubjectDigest;
 import app.steady.platform.outbox.EventRecorder;
 import app.steady.platform.outbox.OutboxBacklog;
 import app.steady.platform.outbox.OutboxCollections;
@@ -229,8 +231,8 @@ public class SteadyPlatformAutoConfiguration {
     }
 
     @Bean
-    SubjectScreen subjectScreen(CaseloadDirectory caseload, ErasedClients erasedClients) {
-        return new SubjectScreen(caseload, erasedClients);
+    SubjectScreen subjectScreen(CaseloadDirectory caseload, ErasedClients erasedClients, SubjectDigest digest) {
+        return new SubjectScreen(caseload, erasedClients, digest);
     }
 
     /**
@@ -277,9 +279,25 @@ public class SteadyPlatformAutoConfiguration {
 
     // ---- privacy -------------------------------------------------------------------------------------------
 
+    /**
+     * The keyed digest that names erased clients (tombstones, proofs, pseudonymised audit). The key is a secret, the
+     * same for every service; without it the service does not start.
+     */
     @Bean
-    ErasedClients erasedClients(MongoTemplate mongo, AggregateStore store) {
-        return new ErasedClients(mongo, store);
+    SubjectDigest subjectDigest(@Value("${steady.privacy.digest-key:}") String key) {
+        return SubjectDigest.withBase64Key(key);
+    }
+
+    @Bean
+    ErasedClients erasedClients(MongoTemplate mongo, AggregateStore store, SubjectDigest digest) {
+        return new ErasedClients(mongo, store, digest);
+    }
+
+    /** Takes an erased client's id out of the events still waiting in this service's outbox. */
+    @Bean
+    ErasedClientOutbox erasedClientOutbox(MongoTemplate mongo, OutboxCollections collections, SubjectDigest digest,
+                                          EventJson json) {
+        return new ErasedClientOutbox(mongo, collections, digest, json);
     }
 
     /** The service's per-client collections, erased and exported as stored (docs/configuration.md). */
@@ -313,8 +331,9 @@ public class SteadyPlatformAutoConfiguration {
     // ---- audit ---------------------------------------------------------------------------------------------
 
     @Bean
-    AuditTrail auditTrail(MongoTemplate mongo, @Value("${steady.audit.retention}") java.time.Duration retention, Clock clock) {
-        return new AuditTrail(mongo, retention, clock);
+    AuditTrail auditTrail(MongoTemplate mongo, @Value("${steady.audit.retention}") java.time.Duration retention, Clock clock,
+                          SubjectDigest digest) {
+        return new AuditTrail(mongo, retention, clock, digest);
     }
 
     @Bean

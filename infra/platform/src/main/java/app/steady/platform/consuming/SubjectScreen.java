@@ -40,41 +40,42 @@ public class SubjectScreen {
 
     private final CaseloadDirectory caseload;
     private final ErasedClients erasedClients;
+    private final SubjectDigest digest;
 
-    public SubjectScreen(CaseloadDirectory caseload, ErasedClients erasedClients) {
+    public SubjectScreen(CaseloadDirectory caseload, ErasedClients erasedClients, SubjectDigest digest) {
         this.caseload = caseload;
         this.erasedClients = erasedClients;
+        this.digest = digest;
     }
 
     /** One verdict per event, in the same order. */
     public List<Verdict> screen(List<ReceivedEvent<?>> events) {
-        Set<String> erased = new HashSet<>(erasedClients.erasedAmong(
-                events.stream().map(SubjectScreen::digest).collect(Collectors.toSet())));
+        // Every stored form: tombstones written before digests were keyed still count.
+        Set<String> erased = new HashSet<>(erasedClients.erasedAmong(events.stream()
+                .flatMap(event -> digest.storedForms(event.tenant(), event.subject()).stream())
+                .collect(Collectors.toSet())));
         Map<String, Set<String>> tenantsOfClients = caseload.tenantsOf(
                 events.stream().map(ReceivedEvent::subject).collect(Collectors.toSet()));
         List<Verdict> verdicts = new ArrayList<>(events.size());
         for (ReceivedEvent<?> event : events) {
             verdicts.add(verdict(event, erased, tenantsOfClients));
             if (event.type() == EventType.CLIENT_ERASURE_REQUESTED) {
-                erased.add(digest(event));
+                erased.add(digest.of(event.tenant(), event.subject()));
             }
         }
         return verdicts;
     }
 
-    private static Verdict verdict(ReceivedEvent<?> event, Set<String> erased, Map<String, Set<String>> tenantsOfClients) {
+    private Verdict verdict(ReceivedEvent<?> event, Set<String> erased, Map<String, Set<String>> tenantsOfClients) {
         Set<String> tenants = tenantsOfClients.getOrDefault(event.subject(), Set.of());
         if (event.type() != EventType.CLIENT_ASSIGNED && !tenants.isEmpty() && !tenants.contains(event.tenant())) {
             return new Reject("ce_tenant " + event.tenant() + " does not match the tenant of client "
                     + event.subject() + " (" + String.join(", ", tenants) + ")");
         }
-        if (!ErasedClients.isAboutErasure(event.type()) && erased.contains(digest(event))) {
+        if (!ErasedClients.isAboutErasure(event.type())
+                && digest.storedForms(event.tenant(), event.subject()).stream().anyMatch(erased::contains)) {
             return new Drop(ERASED_CLIENT);
         }
         return APPLY;
-    }
-
-    private static String digest(ReceivedEvent<?> event) {
-        return SubjectDigest.of(event.tenant(), event.subject());
     }
 }

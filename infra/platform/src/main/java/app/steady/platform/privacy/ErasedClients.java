@@ -18,9 +18,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * The service's tombstones of erased clients, keyed by {@link SubjectDigest}. A tombstone is written in the same
- * document write as the service's client-erased acknowledgement, and is what keeps an erased client erased:
- * consumers drop their later events and replays, and the client's own requests find nothing.
+ * The service's tombstones of erased clients, keyed by the client's keyed {@link SubjectDigest}. A tombstone is written
+ * in the same document write as the service's client-erased acknowledgement, and is what keeps an erased client
+ * erased: consumers drop their later events and replays, and the client's own requests find nothing. Tombstones
+ * written before digests were keyed ({@code sha256:…}) are still recognised: dropping them would let a replay bring
+ * their clients back (docs/operations.md, "Subject digest key").
  */
 public class ErasedClients {
 
@@ -30,10 +32,12 @@ public class ErasedClients {
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
+    private final SubjectDigest digest;
 
-    public ErasedClients(MongoTemplate mongo, AggregateStore store) {
+    public ErasedClients(MongoTemplate mongo, AggregateStore store, SubjectDigest digest) {
         this.mongo = mongo;
         this.store = store;
+        this.digest = digest;
     }
 
     /** The stored aggregate, for the outbox relay. */
@@ -47,10 +51,13 @@ public class ErasedClients {
     }
 
     public boolean isErased(String tenantId, String clientId) {
-        return mongo.exists(Query.query(where("_id").is(SubjectDigest.of(tenantId, clientId))), Tombstone.class);
+        return mongo.exists(Query.query(where("_id").in(digest.storedForms(tenantId, clientId))), Tombstone.class);
     }
 
-    /** Which of these digests are erased clients; one query. */
+    /**
+     * Which of these digests are erased clients; one query. Pass every stored form of each client
+     * ({@link SubjectDigest#storedForms}) to recognise tombstones written before digests were keyed.
+     */
     public Set<String> erasedAmong(Collection<String> digests) {
         if (digests.isEmpty()) {
             return Set.of();
@@ -64,7 +71,7 @@ public class ErasedClients {
 
     /** Writes the tombstone and the acknowledgement together (once: a second call for the same client is a no-op). */
     void record(String tenantId, ClientErased acknowledgement) {
-        Tombstone tombstone = new Tombstone(SubjectDigest.of(tenantId, acknowledgement.clientId()),
+        Tombstone tombstone = new Tombstone(digest.of(tenantId, acknowledgement.clientId()),
                 acknowledgement.erasureId(), acknowledgement.erasedAt());
         try {
             store.insert(tombstone, tenantId, List.of(acknowledgement));
