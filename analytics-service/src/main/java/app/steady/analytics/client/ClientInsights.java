@@ -1,5 +1,6 @@
 package app.steady.analytics.client;
 
+import app.steady.analytics.clinical.AdherenceDecay;
 import app.steady.analytics.clinical.EpisodeOutcome;
 import app.steady.analytics.clinical.MoodSignals;
 import app.steady.analytics.clinical.OutcomeMeasure;
@@ -56,12 +57,14 @@ public final class ClientInsights {
 
     /**
      * {@code outcomes} per measure and {@code episodeOutcome} are measured in the current {@code episode} of care, from
-     * its first score; {@code daysSinceLastActivity} counts calendar days (UTC).
+     * its first score; {@code daysSinceLastActivity} counts calendar days (UTC); {@code adherenceDecay} (null until there
+     * are enough weeks) compares the fall of weekly homework completion in the episode with the expected 1–2 points a
+     * week ({@link AdherenceDecay}).
      */
     public record Summary(String clientId, Status status, List<String> because, Adherence adherence, Mood mood,
                           List<MeasureOutcome> outcomes, Long daysSinceLastActivity, long openFlags,
                           boolean highPriorityFlag, List<WeekPoint> weeklyAdherence, Episode episode,
-                          EpisodeOutcome episodeOutcome) {
+                          EpisodeOutcome episodeOutcome, AdherenceDecay.Decay adherenceDecay) {
     }
 
     /** Share of the homework due in the week starting {@code weekStarting} (Monday, UTC) that was completed. */
@@ -96,6 +99,10 @@ public final class ClientInsights {
         if (adherence.last28Days() != null && adherence.due28Days() >= 4 && adherence.last28Days() < 0.5) {
             attention.add("homework done " + Math.round(adherence.last28Days() * 100) + "% of the last 28 days");
         }
+        AdherenceDecay.Decay decay = adherenceDecay(record, now).orElse(null);
+        if (decay != null && decay.worthMentioning(week(now))) {
+            attention.add(decay.reason());
+        }
         if (idle != null && idle >= 14) {
             attention.add("no activity for " + idle + " days");
         }
@@ -103,7 +110,39 @@ public final class ClientInsights {
         List<String> because = status == Status.NEEDS_ATTENTION ? attention : status == Status.IMPROVING ? improving
                 : List.of("no reliable change, no open flags");
         return new Summary(record.clientId(), status, because, adherence, mood, outcomes, idle, open.size(), high,
-                weeklyAdherence(record, now), record.currentEpisode(), episodeOutcome(record, record.currentEpisode()).orElse(null));
+                weeklyAdherence(record, now), record.currentEpisode(), episodeOutcome(record, record.currentEpisode()).orElse(null),
+                decay);
+    }
+
+    /**
+     * The decay of weekly completion in the current episode (homework due up to now, by calendar week), against the
+     * client's own first weeks and the expected 1–2 points a week.
+     */
+    static Optional<AdherenceDecay.Decay> adherenceDecay(ClientRecord record, Instant now) {
+        TreeMap<LocalDate, int[]> weeks = doneAndDueByWeek(record,
+                o -> !o.dueAt().isAfter(now) && record.inEpisode(record.currentEpisode(), o.dueAt()));
+        return AdherenceDecay.of(weeks.entrySet().stream()
+                .map(e -> new AdherenceDecay.Week(e.getKey(), e.getValue()[0], e.getValue()[1])).toList());
+    }
+
+    /** Completed and due occurrences per calendar week (Monday, UTC) of the occurrences that pass the filter. */
+    private static TreeMap<LocalDate, int[]> doneAndDueByWeek(ClientRecord record,
+                                                              java.util.function.Predicate<ClientRecord.HomeworkOutcome> counted) {
+        TreeMap<LocalDate, int[]> weeks = new TreeMap<>();
+        for (ClientRecord.HomeworkOutcome outcome : record.homework().values()) {
+            if (counted.test(outcome)) {
+                int[] doneAndDue = weeks.computeIfAbsent(week(outcome.dueAt()), w -> new int[2]);
+                doneAndDue[1]++;
+                if ("COMPLETED".equals(outcome.state())) {
+                    doneAndDue[0]++;
+                }
+            }
+        }
+        return weeks;
+    }
+
+    private static LocalDate week(Instant at) {
+        return at.atZone(ZoneOffset.UTC).toLocalDate().with(java.time.DayOfWeek.MONDAY);
     }
 
     static Adherence adherence(ClientRecord record, Instant now) {
@@ -138,19 +177,9 @@ public final class ClientInsights {
 
     /** Completion per week over the last 12 weeks, for "adherence over time". */
     static List<WeekPoint> weeklyAdherence(ClientRecord record, Instant now) {
-        LocalDate thisWeek = now.atZone(ZoneOffset.UTC).toLocalDate().with(java.time.DayOfWeek.MONDAY);
-        TreeMap<LocalDate, int[]> weeks = new TreeMap<>();
-        for (ClientRecord.HomeworkOutcome outcome : record.homework().values()) {
-            LocalDate week = outcome.dueAt().atZone(ZoneOffset.UTC).toLocalDate().with(java.time.DayOfWeek.MONDAY);
-            if (!week.isBefore(thisWeek.minusWeeks(11)) && !outcome.dueAt().isAfter(now)) {
-                int[] doneAndDue = weeks.computeIfAbsent(week, w -> new int[2]);
-                doneAndDue[1]++;
-                if ("COMPLETED".equals(outcome.state())) {
-                    doneAndDue[0]++;
-                }
-            }
-        }
-        return weeks.entrySet().stream()
+        LocalDate thisWeek = week(now);
+        return doneAndDueByWeek(record, o -> !week(o.dueAt()).isBefore(thisWeek.minusWeeks(11)) && !o.dueAt().isAfter(now))
+                .entrySet().stream()
                 .map(e -> new WeekPoint(e.getKey(), round(e.getValue()[0] / (double) e.getValue()[1]), e.getValue()[1]))
                 .toList();
     }

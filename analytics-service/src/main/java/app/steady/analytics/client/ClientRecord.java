@@ -115,8 +115,12 @@ public class ClientRecord extends Projection {
      * the first. With no episode at all, every score counts.
      */
     public List<AssessmentPoint> scoresIn(Episode episode, String measure) {
-        return assessments.stream().filter(a -> a.measure().equals(measure))
-                .filter(a -> episode == null || episodeOf(a.at()) == episode.number()).toList();
+        return assessments.stream().filter(a -> a.measure().equals(measure)).filter(a -> inEpisode(episode, a.at())).toList();
+    }
+
+    /** Whether something at this instant belongs to the episode, by the rule of {@link #scoresIn}; true when it is null. */
+    public boolean inEpisode(Episode episode, Instant at) {
+        return episode == null || episodeOf(at) == episode.number();
     }
 
     private int episodeOf(Instant at) {

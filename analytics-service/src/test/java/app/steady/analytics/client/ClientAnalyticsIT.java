@@ -143,6 +143,33 @@ class ClientAnalyticsIT {
     }
 
     @Test
+    void aFallInHomeworkSteeperThanTheExpectedOneToTwoPointsAWeekIsExplainedToTheTherapistOnly() throws Exception {
+        // 4 occurrences due in each of the last 8 calendar weeks: 100 % for 4 weeks, then 50, 50, 25, 25 %
+        int[] completed = {4, 4, 4, 4, 2, 2, 1, 1};
+        for (int week = 0; week < completed.length; week++) {
+            for (int i = 0; i < 4; i++) {
+                Instant due = days(-7 * (completed.length - 1 - week)).minusSeconds(60 + i);
+                String occurrence = "o-" + week + "-" + i;
+                homework(i < completed[week]
+                        ? new HomeworkCompleted("a-1", client, occurrence, "RELAXATION", due, due, false, 4, 2)
+                        : new HomeworkMissed("a-1", client, occurrence, "RELAXATION", due, due.plusSeconds(1)));
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                mvc.perform(get("/clients/{c}/summary", client).header("Authorization", TestTokens.therapist(tenant, therapist)))
+                        .andExpect(jsonPath("$.adherenceDecay.baselineRate").value(1.0))
+                        .andExpect(jsonPath("$.adherenceDecay.expectedPointsPerWeek").value("-1 to -2"))
+                        .andExpect(jsonPath("$.adherenceDecay.steeperThanExpected").value(true))
+                        .andExpect(jsonPath("$.adherenceDecay.weeks").value(8))
+                        .andExpect(jsonPath("$.because").value(org.hamcrest.Matchers.hasItem(
+                                org.hamcrest.Matchers.startsWith("homework completion falling")))));
+        String progress = mvc.perform(get("/clients/{c}/progress", client).header("Authorization", TestTokens.client(tenant, client)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(progress.toLowerCase()).doesNotContain("decay", "falling", "expected");
+    }
+
+    @Test
     void aClientQuietForTwoWeeksIsFlaggedOnceAndGoalProgressShowsTheirTScore() throws Exception {
         homework(new HomeworkCompleted("a-1", client, "o-1", "RELAXATION", days(-20), days(-20), false, 5, 1));
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(Query.query(Criteria.where("tenantId").is(tenant)
