@@ -3,6 +3,8 @@ package app.steady.analytics.digest;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import app.steady.platform.privacy.ClientDataOwner;
+import app.steady.platform.privacy.ErasedPart;
+import java.util.List;
 import java.util.Map;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,9 +22,10 @@ class DigestDataOwner implements ClientDataOwner {
     }
 
     @Override
-    public long erase(String tenantId, String clientId) {
-        return mongo.updateMulti(Query.query(where("tenantId").is(tenantId).and("needingAttentionClients").is(clientId)),
-                new Update().pull("needingAttentionClients", clientId), TherapistDigest.class).getModifiedCount();
+    public List<ErasedPart> erase(String tenantId, String clientId) {
+        return List.of(ErasedPart.documents("therapist_digests", mongo.updateMulti(
+                Query.query(where("tenantId").is(tenantId).and("needingAttentionClients").is(clientId)),
+                new Update().pull("needingAttentionClients", clientId), TherapistDigest.class).getModifiedCount()));
     }
 
     /** Digests are the therapist's; the client's own figures are in the client record. */

@@ -4,6 +4,7 @@ import app.steady.events.privacy.ClientErased;
 import app.steady.platform.outbox.PublishesEvents;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
@@ -34,8 +35,12 @@ public class Erasure {
     @Version
     private Long version;
 
-    /** One service's acknowledgement. */
-    public record Acknowledgement(Instant erasedAt, long documentsErased, boolean keysDestroyed) {
+    /**
+     * One service's acknowledgement, as it observed its erasure: what each of its collections and key stores reported
+     * removed ({@code parts}; none from services that acknowledged before parts were reported).
+     */
+    public record Acknowledgement(Instant erasedAt, long documentsErased, boolean keysDestroyed,
+                                  List<ClientErased.Part> parts) {
     }
 
     protected Erasure() {
@@ -57,7 +62,7 @@ public class Erasure {
             return false;
         }
         acknowledgements.put(erased.service(), new Acknowledgement(erased.erasedAt(), erased.documentsErased(),
-                erased.keysDestroyed()));
+                erased.keysDestroyed(), erased.parts() == null ? List.of() : List.copyOf(erased.parts())));
         if (completedAt == null && acknowledgements.keySet().containsAll(SERVICES)) {
             completedAt = erased.erasedAt();
         }

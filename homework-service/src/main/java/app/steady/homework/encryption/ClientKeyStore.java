@@ -1,6 +1,7 @@
 package app.steady.homework.encryption;
 
 import app.steady.platform.privacy.ClientDataOwner;
+import app.steady.platform.privacy.ErasedPart;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.KeyGenerator;
@@ -58,20 +60,15 @@ public class ClientKeyStore implements ClientDataOwner {
 
     /** Erasure destroys the key (crypto-shredding every copy and backup of the client's encrypted text). */
     @Override
-    public long erase(String tenantId, String clientId) {
-        return keyDatabase.remove(Query.query(Criteria.where("_id").is(idOf(tenantId, clientId))), COLLECTION)
-                .getDeletedCount();
+    public List<ErasedPart> erase(String tenantId, String clientId) {
+        return List.of(ErasedPart.keys(COLLECTION, keyDatabase.remove(
+                Query.query(Criteria.where("_id").is(idOf(tenantId, clientId))), COLLECTION).getDeletedCount()));
     }
 
     /** Keys are not the client's information: they are never exported. */
     @Override
     public Map<String, Object> export(String tenantId, String clientId) {
         return Map.of();
-    }
-
-    @Override
-    public boolean holdsKeys() {
-        return true;
     }
 
     private Optional<SecretKey> existing(String id) {

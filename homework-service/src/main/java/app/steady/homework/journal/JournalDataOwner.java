@@ -2,6 +2,7 @@ package app.steady.homework.journal;
 
 import app.steady.homework.encryption.TextCipher;
 import app.steady.platform.privacy.ClientDataOwner;
+import app.steady.platform.privacy.ErasedPart;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,8 @@ class JournalDataOwner implements ClientDataOwner {
     }
 
     @Override
-    public long erase(String tenantId, String clientId) {
-        return entries.deleteByTenantIdAndClientId(tenantId, clientId);
+    public List<ErasedPart> erase(String tenantId, String clientId) {
+        return List.of(ErasedPart.documents("journal_entries", entries.deleteByTenantIdAndClientId(tenantId, clientId)));
     }
 
     @Override

@@ -2,6 +2,7 @@ package app.steady.homework.mood;
 
 import app.steady.homework.encryption.TextCipher;
 import app.steady.platform.privacy.ClientDataOwner;
+import app.steady.platform.privacy.ErasedPart;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -21,8 +22,8 @@ class MoodDataOwner implements ClientDataOwner {
     }
 
     @Override
-    public long erase(String tenantId, String clientId) {
-        return entries.deleteByTenantIdAndClientId(tenantId, clientId);
+    public List<ErasedPart> erase(String tenantId, String clientId) {
+        return List.of(ErasedPart.documents("mood_entries", entries.deleteByTenantIdAndClientId(tenantId, clientId)));
     }
 
     @Override

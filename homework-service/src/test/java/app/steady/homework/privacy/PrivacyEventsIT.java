@@ -102,7 +102,10 @@ class PrivacyEventsIT {
         ClientErased erased = json.read(json.readTree(acknowledgement.value()), ClientErased.class);
         assertThat(erased.erasureId()).isEqualTo(erasureId);
         assertThat(erased.keysDestroyed()).isTrue();
-        assertThat(erased.documentsErased()).as("journal, mood, key, caseload copy").isGreaterThanOrEqualTo(4);
+        assertThat(erased.parts()).as("what each store reported removed")
+                .contains(new ClientErased.Part("client_keys", 0, 1), new ClientErased.Part("journal_entries", 1, 0),
+                        new ClientErased.Part("mood_entries", 1, 0));
+        assertThat(erased.documentsErased()).as("journal, mood, caseload copy").isGreaterThanOrEqualTo(3);
 
         for (String collection : List.of("journal_entries", "mood_entries", "caseload_replica", "assignments",
                 "client_wellness_plans")) {
@@ -125,6 +128,19 @@ class PrivacyEventsIT {
         assertThat(mongo.getCollection("erased_clients").countDocuments(
                 new Document("_id", digest.of(tenant, client)).append("erasureId", erasureId)))
                 .as("one tombstone, written with the one acknowledgement").isEqualTo(1);
+    }
+
+    /** The proof observes: a client who never wrote anything encrypted had no key, so none is reported destroyed. */
+    @Test
+    void anErasureReportsOnlyWhatTheStoresActuallyRemoved() {
+        String erasureId = UUID.randomUUID().toString();
+        TestEvents.publish(topics, json, tenant, new ClientErasureRequested(erasureId, client, "ADMIN", Instant.now()));
+
+        ClientErased erased = json.read(json.readTree(awaitOurs(EventType.HOMEWORK_CLIENT_ERASED).value()),
+                ClientErased.class);
+        assertThat(erased.keysDestroyed()).as("no key existed, so none was destroyed").isFalse();
+        assertThat(erased.parts()).contains(new ClientErased.Part("client_keys", 0, 0),
+                new ClientErased.Part("caseload_replica", 1, 0), new ClientErased.Part("journal_entries", 0, 0));
     }
 
     @Test

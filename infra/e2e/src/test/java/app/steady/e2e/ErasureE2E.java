@@ -102,7 +102,10 @@ class ErasureE2E {
                 .body().contains("\"status\":\"COMPLETE\""));
         String proof = send("goals-service", "GET", erasure.location(), admin, null).body();
         assertThat(proof).contains("goals-service", "homework-service", "reminders-service", "analytics-service")
-                .contains("\"keysDestroyed\":true").doesNotContain(client);
+                .contains("\"keysDestroyed\":true").doesNotContain(client)
+                // observed, per place: the homework key store reports the one key it deleted
+                .contains("{\"where\":\"client_keys\",\"documents\":0,\"keys\":1}")
+                .contains("\"where\":\"journal_entries\"", "\"where\":\"client_records\"", "\"where\":\"goals\"");
 
         assertThat(databasesHoldingTheClient()).as("stores holding the client after erasure").isEmpty();
         assertThat(decrypt(entryId, rawCopy)).as("the raw copy taken before erasure").isEmpty();

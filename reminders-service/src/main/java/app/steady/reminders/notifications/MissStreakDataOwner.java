@@ -3,6 +3,7 @@ package app.steady.reminders.notifications;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import app.steady.platform.privacy.ClientDataOwner;
+import app.steady.platform.privacy.ErasedPart;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.Ordered;
@@ -30,10 +31,10 @@ class MissStreakDataOwner implements ClientDataOwner {
     }
 
     @Override
-    public long erase(String tenantId, String clientId) {
+    public List<ErasedPart> erase(String tenantId, String clientId) {
         List<String> streakIds = assignmentsOf(tenantId, clientId).stream().map(id -> tenantId + ":" + id).toList();
-        return streakIds.isEmpty() ? 0
-                : mongo.remove(Query.query(where("_id").in(streakIds)), COLLECTION).getDeletedCount();
+        return List.of(ErasedPart.documents(COLLECTION, streakIds.isEmpty() ? 0
+                : mongo.remove(Query.query(where("_id").in(streakIds)), COLLECTION).getDeletedCount()));
     }
 
     /** Counts once kept for the therapist's missed-pattern note; nothing the client told us. */

@@ -9,6 +9,7 @@ import app.steady.platform.consuming.ConsumptionLedger;
 import app.steady.platform.consuming.EventHandler;
 import app.steady.platform.consuming.ReceivedEvent;
 import app.steady.platform.privacy.ClientDataOwner;
+import app.steady.platform.privacy.ErasedPart;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -82,9 +83,12 @@ public class CaseloadReplica implements CaseloadDirectory, EventHandler, ClientD
 
     /** The copy of the assignment goes with the client; a replay cannot bring it back (the client is erased). */
     @Override
-    public long erase(String tenantId, String clientId) {
-        mongo.remove(Query.query(where("_id").is(clientId).and("tenantId").is(tenantId)), CLIENT_TENANTS);
-        return mongo.remove(Query.query(where("_id").is(tenantId + ":" + clientId)), COLLECTION).getDeletedCount();
+    public List<ErasedPart> erase(String tenantId, String clientId) {
+        return List.of(
+                ErasedPart.documents(CLIENT_TENANTS, mongo.remove(
+                        Query.query(where("_id").is(clientId).and("tenantId").is(tenantId)), CLIENT_TENANTS).getDeletedCount()),
+                ErasedPart.documents(COLLECTION, mongo.remove(
+                        Query.query(where("_id").is(tenantId + ":" + clientId)), COLLECTION).getDeletedCount()));
     }
 
     @Override

@@ -309,9 +309,10 @@ public class SteadyPlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(CONSUMED_TOPICS)
-    ClientErasureHandler clientErasureHandler(List<ClientDataOwner> owners, AuditTrail audit, ErasedClients erased,
+    ClientErasureHandler clientErasureHandler(List<ClientDataOwner> owners, AuditTrail audit, ErasedClientOutbox outbox,
+                                              ErasedClients erased,
                                               Environment environment, Clock clock) {
-        return new ClientErasureHandler(owners, audit, erased, environment.getRequiredProperty("spring.application.name"),
+        return new ClientErasureHandler(owners, audit, outbox, erased, environment.getRequiredProperty("spring.application.name"),
                 clock);
     }
 

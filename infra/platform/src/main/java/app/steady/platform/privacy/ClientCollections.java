@@ -44,12 +44,9 @@ public class ClientCollections implements ClientDataOwner {
     }
 
     @Override
-    public long erase(String tenantId, String clientId) {
-        long erased = 0;
-        for (String collection : allCollections()) {
-            erased += mongo.remove(Query.query(ofClient(tenantId, clientId)), collection).getDeletedCount();
-        }
-        return erased;
+    public List<ErasedPart> erase(String tenantId, String clientId) {
+        return allCollections().stream().map(collection -> ErasedPart.documents(collection,
+                mongo.remove(Query.query(ofClient(tenantId, clientId)), collection).getDeletedCount())).toList();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package app.steady.platform.privacy;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,14 +10,12 @@ import java.util.Map;
  */
 public interface ClientDataOwner {
 
-    /** Deletes everything this owner holds on the client; returns how many documents went. Idempotent. */
-    long erase(String tenantId, String clientId);
+    /**
+     * Deletes everything this owner holds on the client and says what went, per collection, as the store reported it
+     * (the erasure proof lists exactly this: never an inference). Idempotent: a second call reports zeros.
+     */
+    List<ErasedPart> erase(String tenantId, String clientId);
 
     /** What this owner holds on the client, section name to content (JSON-serialisable); empty if nothing. */
     Map<String, Object> export(String tenantId, String clientId);
-
-    /** True if erasing destroys encryption keys (crypto-shredding every copy of what they encrypted). */
-    default boolean holdsKeys() {
-        return false;
-    }
 }

@@ -7,6 +7,7 @@ import app.steady.platform.audit.AuditTrail;
 import app.steady.platform.consuming.EventHandler;
 import app.steady.platform.consuming.ReceivedEvent;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -14,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Erases a client from this service on client-erasure-requested: every {@link ClientDataOwner} deletes its part
- * (destroying keys where it holds them), the audit trail keeps its facts under the client's digest, and the
- * tombstone is written with the acknowledgement. Redelivery finds the tombstone and does nothing.
+ * (destroying keys where it holds them) and reports what the store removed; the acknowledgement lists exactly those
+ * observations. The audit trail keeps its facts under the client's digest, and the tombstone is written with the
+ * acknowledgement. Redelivery finds the tombstone and does nothing.
  */
 public class ClientErasureHandler implements EventHandler {
 
@@ -23,14 +25,17 @@ public class ClientErasureHandler implements EventHandler {
 
     private final List<ClientDataOwner> owners;
     private final AuditTrail audit;
+    private final ErasedClientOutbox outbox;
     private final ErasedClients erasedClients;
     private final String service;
     private final Clock clock;
 
-    public ClientErasureHandler(List<ClientDataOwner> owners, AuditTrail audit, ErasedClients erasedClients,
+    public ClientErasureHandler(List<ClientDataOwner> owners, AuditTrail audit, ErasedClientOutbox outbox,
+                                ErasedClients erasedClients,
                                 String service, Clock clock) {
         this.owners = List.copyOf(owners);
         this.audit = audit;
+        this.outbox = outbox;
         this.erasedClients = erasedClients;
         this.service = service;
         this.clock = clock;
@@ -48,16 +53,21 @@ public class ClientErasureHandler implements EventHandler {
             if (erasedClients.isErased(event.tenant(), request.clientId())) {
                 continue;
             }
-            long erased = 0;
+            List<ErasedPart> parts = new ArrayList<>();
             for (ClientDataOwner owner : owners) {
-                erased += owner.erase(event.tenant(), request.clientId());
+                parts.addAll(owner.erase(event.tenant(), request.clientId()));
             }
-            boolean keysDestroyed = owners.stream().anyMatch(ClientDataOwner::holdsKeys);
             audit.pseudonymise(event.tenant(), request.clientId());
+            // Events of the client still waiting in this service's outbox: audit ones re-pointed to the digest, the
+            // rest removed (every consumer would drop them after the tombstone).
+            parts.add(ErasedPart.documents("outbox (pending events)",
+                    outbox.forget(event.tenant(), request.clientId()).removed()));
+            long erased = parts.stream().mapToLong(ErasedPart::documents).sum();
+            long keys = parts.stream().mapToLong(ErasedPart::keys).sum();
             erasedClients.record(event.tenant(), new ClientErased(request.erasureId(), request.clientId(), service,
-                    erased, keysDestroyed, clock.instant()));
-            log.info("Erased client for erasure {}: {} documents, keys destroyed: {}", request.erasureId(), erased,
-                    keysDestroyed);
+                    erased, keys > 0, parts.stream().map(p -> new ClientErased.Part(p.where(), p.documents(), p.keys()))
+                    .toList(), clock.instant()));
+            log.info("Erased client for erasure {}: {} documents, {} keys destroyed", request.erasureId(), erased, keys);
         }
     }
 }
