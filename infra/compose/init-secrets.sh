@@ -29,6 +29,7 @@ make homework_mongodb_password   openssl rand -hex 24
 make reminders_mongodb_password  openssl rand -hex 24
 make analytics_mongodb_password  openssl rand -hex 24
 make homework_master_key         openssl rand -base64 32
+make goals_export_key            openssl rand -base64 32
 make privacy_digest_key          openssl rand -base64 32
 make jwt_hmac_secret             sh -c 'openssl rand -base64 48 | tr "+/" "-_" | tr -d "=\n"'
 make grafana_admin_password      openssl rand -hex 16

@@ -11,8 +11,9 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A client's data export: the one-off private key and the sealed parts while the services answer, then the
- * assembled bundle (and no key) until it expires.
+ * A client's data export: the sealed parts while the services answer, then the assembled bundle, encrypted under the
+ * export's data key ({@link ExportKeys}), until the download window closes. After that only the export's id, owner
+ * and dates stay for a while, so the client is told it has expired rather than that it never was.
  */
 @Document("exports")
 @PublishesEvents
@@ -26,9 +27,8 @@ public class Export {
     private String tenantId;
     private String clientId;
     private Instant requestedAt;
-    private String privateKey;
     private Map<String, Sealing.Sealed> parts = new LinkedHashMap<>();
-    private String bundle;
+    private String encryptedBundle;
     private Instant completedAt;
     private Instant expiresAt;
     @Version
@@ -37,20 +37,19 @@ public class Export {
     protected Export() {
     }
 
-    static Export requested(String id, String tenantId, String clientId, String privateKey, Instant now, Instant expiresAt) {
+    static Export requested(String id, String tenantId, String clientId, Instant now, Instant expiresAt) {
         Export export = new Export();
         export.id = id;
         export.tenantId = tenantId;
         export.clientId = clientId;
-        export.privateKey = privateKey;
         export.requestedAt = now;
         export.expiresAt = expiresAt;
         return export;
     }
 
-    /** Keeps a service's sealed part; false if the export already has it or is complete. */
-    boolean receive(String service, Sealing.Sealed part) {
-        if (completedAt != null || parts.containsKey(service)) {
+    /** Keeps a service's sealed part; false if the export already has it, is complete or has expired. */
+    boolean receive(String service, Sealing.Sealed part, Instant now) {
+        if (completedAt != null || isExpiredAt(now) || parts.containsKey(service)) {
             return false;
         }
         parts.put(service, part);
@@ -61,22 +60,25 @@ public class Export {
         return parts.keySet().containsAll(PART_SERVICES);
     }
 
-    /** Stores the bundle and forgets the key and the sealed parts: the copies in Kafka are unreadable from now on. */
-    void complete(String bundleJson, Instant now) {
-        bundle = bundleJson;
+    /** Stores the encrypted bundle and forgets the sealed parts. */
+    void complete(String encryptedBundleBase64, Instant now) {
+        encryptedBundle = encryptedBundleBase64;
         completedAt = now;
-        privateKey = null;
         parts = new LinkedHashMap<>();
+    }
+
+    /** The download window closes at {@link #expiresAt()}, assembled or not. */
+    boolean isExpiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
     }
 
     public String id() { return id; }
     public String tenantId() { return tenantId; }
     public String clientId() { return clientId; }
     public Instant requestedAt() { return requestedAt; }
-    String privateKey() { return privateKey; }
     Map<String, Sealing.Sealed> parts() { return Map.copyOf(parts); }
     public Set<String> partsReceived() { return Set.copyOf(parts.keySet()); }
-    public String bundle() { return bundle; }
+    String encryptedBundle() { return encryptedBundle; }
     public Instant completedAt() { return completedAt; }
     public Instant expiresAt() { return expiresAt; }
     public boolean isComplete() { return completedAt != null; }

@@ -8,24 +8,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import app.steady.events.CloudEventHeaders;
-import app.steady.events.EventType;
-import app.steady.events.Topic;
-import app.steady.events.privacy.ClientDataExported;
 import app.steady.events.privacy.ClientExportRequested;
 import app.steady.goals.support.GoalsApi;
 import app.steady.platform.events.EventJson;
 import app.steady.platform.events.TopicNames;
-import app.steady.platform.privacy.Sealing;
-import app.steady.testing.KafkaTestClient;
 import app.steady.testing.SteadyIntegrationTest;
-import app.steady.testing.TestEvents;
 import app.steady.testing.TestTokens;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -108,13 +97,9 @@ class PrivacyApiIT {
         mvc.perform(get(location).header("Authorization", api.clientToken()))
                 .andExpect(status().isAccepted()).andExpect(jsonPath("$.status").value("ASSEMBLING"));
 
-        ClientExportRequested request = exportRequestOf(api);
-        for (String service : List.of("homework-service", "reminders-service", "analytics-service")) {
-            Sealing.Sealed sealed = Sealing.seal(request.publicKey(),
-                    ("{\"from\":\"" + service + "\"}").getBytes(StandardCharsets.UTF_8));
-            TestEvents.publish(topics, json, api.tenant, new ClientDataExported(request.exportId(), api.client, service,
-                    sealed.sealedKey(), sealed.nonce(), sealed.ciphertext(), Instant.now()));
-        }
+        ExportParts parts = new ExportParts(topics, json);
+        ClientExportRequested request = parts.requestOf(api);
+        parts.answer(api, request, service -> "{\"from\":\"" + service + "\"}");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 mvc.perform(get(location).header("Authorization", api.clientToken())).andExpect(status().isOk()));
@@ -122,20 +107,9 @@ class PrivacyApiIT {
                 .andReturn().getResponse().getContentAsString();
         assertThat(bundle).contains("\"from\":\"homework-service\"", "\"from\":\"reminders-service\"",
                 "\"from\":\"analytics-service\"", "Call a friend each week", api.client);
-        Document stored = mongo.getCollection("exports").find(new Document("_id", request.exportId())).first();
-        assertThat(stored.get("privateKey")).as("the key is destroyed once the bundle is assembled").isNull();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(mongo.getCollection("export_keys").find(new Document("_id", request.exportId())).first())
+                        .as("the private key is destroyed once the bundle is assembled").doesNotContainKey("wrappedPrivateKey"));
         mvc.perform(get(location).header("Authorization", api.therapistToken())).andExpect(status().isForbidden());
-    }
-
-    private ClientExportRequested exportRequestOf(GoalsApi api) {
-        ConsumerRecord<String, byte[]> record = KafkaTestClient.shared().readUntil(topics.of(Topic.GOALS),
-                        Duration.ofSeconds(30), records -> records.stream().anyMatch(r -> isExportRequest(r, api)))
-                .stream().filter(r -> isExportRequest(r, api)).findFirst().orElseThrow();
-        return json.read(json.readTree(record.value()), ClientExportRequested.class);
-    }
-
-    private static boolean isExportRequest(ConsumerRecord<String, byte[]> record, GoalsApi api) {
-        return api.tenant.equals(KafkaTestClient.header(record, CloudEventHeaders.TENANT))
-                && EventType.CLIENT_EXPORT_REQUESTED.type().equals(KafkaTestClient.header(record, CloudEventHeaders.TYPE));
     }
 }

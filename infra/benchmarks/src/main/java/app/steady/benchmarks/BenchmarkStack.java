@@ -48,6 +48,7 @@ final class BenchmarkStack implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private final String secret;
     private final String masterKey;
+    private final String exportKeyEncryptionKey;
     private final String digestKey;
     private String topicPrefix = newPrefix();
     final DevTokens tokens;
@@ -85,6 +86,8 @@ final class BenchmarkStack implements AutoCloseable {
         byte[] key = new byte[32];
         random.nextBytes(key);
         masterKey = Base64.getEncoder().encodeToString(key);
+        random.nextBytes(key);
+        exportKeyEncryptionKey = Base64.getEncoder().encodeToString(key);
         byte[] digest = new byte[32];
         random.nextBytes(digest);
         digestKey = Base64.getEncoder().encodeToString(digest);
@@ -164,6 +167,7 @@ final class BenchmarkStack implements AutoCloseable {
                 dataDir.resolve("logs"));
         Map<String, String> env = new java.util.HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafkaServers(),
                 "MONGODB_URI", mongoUri(), "STEADY_JWT_HMAC_SECRET", secret, "STEADY_HOMEWORK_MASTER_KEY", masterKey,
+                "STEADY_GOALS_EXPORT_KEY_ENCRYPTION_KEY", exportKeyEncryptionKey,
                 "STEADY_PRIVACY_DIGEST_KEY", digestKey));
         if (external != null) {
             // spring.kafka.properties.sasl.jaas.config etc. from the environment: secrets stay off the command line

@@ -73,6 +73,7 @@ final class FaultCluster implements AutoCloseable {
                     "MONGODB_URI", mongo.uri() + "/?serverSelectionTimeoutMS=5000&connectTimeoutMS=2000",
                     "STEADY_JWT_HMAC_SECRET", SteadyTestInfrastructure.TOKEN_SECRET,
                     "STEADY_HOMEWORK_MASTER_KEY", SteadyTestInfrastructure.MASTER_KEY,
+                    "STEADY_GOALS_EXPORT_KEY_ENCRYPTION_KEY", SteadyTestInfrastructure.EXPORT_KEY_ENCRYPTION_KEY,
                     "STEADY_PRIVACY_DIGEST_KEY", SteadyTestInfrastructure.DIGEST_KEY), all);
         }
 

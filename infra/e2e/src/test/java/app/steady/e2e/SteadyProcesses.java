@@ -38,6 +38,7 @@ final class SteadyProcesses {
                         "MONGODB_URI", infrastructure.mongoUri(),
                         "STEADY_JWT_HMAC_SECRET", SteadyTestInfrastructure.TOKEN_SECRET,
                         "STEADY_HOMEWORK_MASTER_KEY", SteadyTestInfrastructure.MASTER_KEY,
+                        "STEADY_GOALS_EXPORT_KEY_ENCRYPTION_KEY", SteadyTestInfrastructure.EXPORT_KEY_ENCRYPTION_KEY,
                         "STEADY_PRIVACY_DIGEST_KEY", SteadyTestInfrastructure.DIGEST_KEY),
                 withDefaults(topicPrefix, Arrays.asList(extraArguments)));
         process.awaitReady(Duration.ofMinutes(2));

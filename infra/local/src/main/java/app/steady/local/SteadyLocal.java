@@ -81,6 +81,7 @@ public final class SteadyLocal {
     void startAll() {
         String secret = secretFile("dev-signing-secret", 48, false);
         String masterKey = secretFile("dev-master-key", 32, true);
+        String exportKeyEncryptionKey = secretFile("dev-export-key-encryption-key", 32, true);
         String digestKey = secretFile("dev-digest-key", 32, true);
         String kafkaServers = env.get("KAFKA_BOOTSTRAP_SERVERS");
         if (kafkaServers == null || kafkaServers.isBlank()) {
@@ -113,6 +114,7 @@ public final class SteadyLocal {
             serviceEnv.put("MONGODB_URI", env.getOrDefault(prefix + "MONGODB_URI", mongoUri));
             serviceEnv.put("STEADY_JWT_HMAC_SECRET", secret);
             serviceEnv.put("STEADY_HOMEWORK_MASTER_KEY", masterKey);
+            serviceEnv.put("STEADY_GOALS_EXPORT_KEY_ENCRYPTION_KEY", exportKeyEncryptionKey);
             serviceEnv.put("STEADY_PRIVACY_DIGEST_KEY", digestKey);
             // No SMTP server locally unless SPRING_MAIL_HOST names one: clinician notifications then go out as events.
             String clinicianChannel = env.containsKey("SPRING_MAIL_HOST") ? "EMAIL" : "KAFKA";

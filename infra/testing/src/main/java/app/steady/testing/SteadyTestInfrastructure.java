@@ -22,6 +22,8 @@ public final class SteadyTestInfrastructure {
     public static final String TOKEN_SECRET = "steady-tests-only-signing-secret-0123456789";
     /** Base64 of the 32-byte master key that wraps clients' keys in tests; test-only. */
     public static final String MASTER_KEY = "c3RlYWR5LXRlc3RzLW9ubHktbWFzdGVyLWtleS0wMTI=";
+    /** Base64 of the 32-byte key that wraps goals-service's export keys in tests; test-only. */
+    public static final String EXPORT_KEY_ENCRYPTION_KEY = "c3RlYWR5LXRlc3RzLW9ubHktZXhwb3J0LWtlay0wMTI=";
     /** Base64 of the key of the subject digests (erased clients' tombstones); the same for every service; test-only. */
     public static final String DIGEST_KEY = "c3RlYWR5LXRlc3RzLW9ubHktc3ViamVjdC1kaWdlc3Qta2V5LTAxMjM=";
 

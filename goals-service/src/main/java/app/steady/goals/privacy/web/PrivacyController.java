@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The client's rights: erasure (the client or their provider's admin; 202, then the proof at /erasures/{id}) and
- * data export (the client; 202, then the bundle at the export's address once every service has answered).
+ * data export (the client; 202, then the bundle at the export's address once every service has answered, until
+ * its download window closes: 410 after).
  */
 @RestController
 @Validated
@@ -54,15 +56,27 @@ class PrivacyController {
                 .body(ExportStatus.of(export));
     }
 
-    /** 200 with the bundle once assembled; until then 202 with the parts received so far. */
+    /**
+     * 200 with the bundle (decrypted on the fly) once assembled; until then 202 with the parts received so far; 410
+     * once the download window has closed (the bundle's key is destroyed then).
+     */
     @GetMapping("/clients/{clientId}/exports/{exportId}")
     ResponseEntity<?> export(Caller caller, @PathVariable @Pattern(regexp = Ids.PATTERN) String clientId,
                              @PathVariable @Pattern(regexp = Ids.PATTERN) String exportId) {
-        Export export = exports.find(caller, clientId, exportId);
-        if (!export.isComplete()) {
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(ExportStatus.of(export));
-        }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(export.bundle());
+        Exports.Download download = exports.download(caller, clientId, exportId);
+        return switch (download.state()) {
+            case ASSEMBLING -> ResponseEntity.status(HttpStatus.ACCEPTED).body(ExportStatus.of(download.export()));
+            case READY -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(download.bundleJson());
+            case EXPIRED -> expired(download.export());
+        };
+    }
+
+    private static ResponseEntity<ProblemDetail> expired(Export export) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, "This export could be downloaded until "
+                + export.expiresAt() + "; its bundle and key are destroyed. Request a new export.");
+        problem.setTitle("Export expired");
+        problem.setProperty("code", "EXPORT_EXPIRED");
+        return ResponseEntity.status(HttpStatus.GONE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     record ErasureView(String erasureId, String status, String requestedByRole, Instant requestedAt,
