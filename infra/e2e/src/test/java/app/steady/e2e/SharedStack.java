@@ -38,9 +38,10 @@ final class SharedStack {
     static synchronized SharedStack get() {
         if (instance == null) {
             SharedStack stack = new SharedStack();
+            // Before anything starts: a start-up that fails half-way must not leave processes behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::stop));
             stack.startMail();
             stack.startServices();
-            Runtime.getRuntime().addShutdownHook(new Thread(stack::stop));
             instance = stack;
         }
         return instance;
@@ -74,9 +75,20 @@ final class SharedStack {
         }
         List<String> arguments = new ArrayList<>(argumentsOf(service));
         arguments.addAll(List.of(extraArguments));
-        ServiceProcess started = SteadyProcesses.startInstance(instanceName, service, prefix, arguments.toArray(String[]::new));
-        services.put(service, started);
-        return started;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ServiceProcess started = SteadyProcesses.startInstance(instanceName, service, prefix,
+                        arguments.toArray(String[]::new));
+                services.put(service, started);
+                return started;
+            } catch (IllegalStateException portTaken) {
+                // A free port can be taken by another process's outgoing connection before the service binds it
+                // (four services start at once here): try another one.
+                if (attempt == 3 || !String.valueOf(portTaken.getMessage()).contains("is taken")) {
+                    throw portTaken;
+                }
+            }
+        }
     }
 
     // ---- e-mail -------------------------------------------------------------------------------------------
