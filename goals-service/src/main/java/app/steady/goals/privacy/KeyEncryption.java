@@ -1,25 +1,21 @@
 package app.steady.goals.privacy;
 
+import app.steady.platform.crypto.AesGcm;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM under one key, a fresh 96-bit nonce per message stored in front of the ciphertext. Every message is
+ * The platform's AES-256-GCM ({@link AesGcm}) under one key, messages in base64. Every message is
  * bound by its associated data to what it belongs to (an export and the role of the content), so a wrapped key or a
  * bundle copied into another export's record cannot be read there.
  */
 final class KeyEncryption {
 
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKey key;
@@ -54,29 +50,15 @@ final class KeyEncryption {
     }
 
     String encrypt(byte[] plaintext, String associatedData) {
-        try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plaintext);
-            byte[] message = Arrays.copyOf(nonce, NONCE_BYTES + sealed.length);
-            System.arraycopy(sealed, 0, message, NONCE_BYTES, sealed.length);
-            return Base64.getEncoder().encodeToString(message);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is part of every JDK", e);
-        }
+        return Base64.getEncoder().encodeToString(
+                AesGcm.encrypt(key, plaintext, associatedData.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The plaintext, or empty if the message was not made under this key for this associated data. */
     Optional<byte[]> decrypt(String message, String associatedData) {
         try {
-            byte[] bytes = Base64.getDecoder().decode(message);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
-            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-            return Optional.of(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES));
+            return Optional.of(AesGcm.decrypt(key, Base64.getDecoder().decode(message),
+                    associatedData.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return Optional.empty();
         }

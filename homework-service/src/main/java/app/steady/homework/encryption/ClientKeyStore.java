@@ -1,5 +1,6 @@
 package app.steady.homework.encryption;
 
+import app.steady.platform.crypto.AesGcm;
 import app.steady.platform.privacy.ClientDataOwner;
 import app.steady.platform.privacy.ErasedPart;
 import org.springframework.data.mongodb.core.query.Criteria;

@@ -1,5 +1,6 @@
 package app.steady.homework.encryption;
 
+import app.steady.platform.crypto.AesGcm;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package app.steady.homework.encryption;
+package app.steady.platform.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -9,9 +9,10 @@ import javax.crypto.spec.GCMParameterSpec;
 
 /**
  * AES-256-GCM with a fresh 96-bit nonce per message, stored in front of the ciphertext. The associated data binds
- * a ciphertext to the record it belongs to, so it cannot be moved to another record and read there.
+ * a ciphertext to the record it belongs to, so it cannot be moved to another record and read there. The one
+ * implementation every service encrypts with (homework's journal keys and text, goals' export keys and bundles).
  */
-final class AesGcm {
+public final class AesGcm {
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -20,7 +21,7 @@ final class AesGcm {
     private AesGcm() {
     }
 
-    static byte[] encrypt(SecretKey key, byte[] plaintext, byte[] associatedData) {
+    public static byte[] encrypt(SecretKey key, byte[] plaintext, byte[] associatedData) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
@@ -36,7 +37,7 @@ final class AesGcm {
         }
     }
 
-    static byte[] decrypt(SecretKey key, byte[] message, byte[] associatedData) throws GeneralSecurityException {
+    public static byte[] decrypt(SecretKey key, byte[] message, byte[] associatedData) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, message, 0, NONCE_BYTES));
         cipher.updateAAD(associatedData);
