@@ -19,7 +19,9 @@ import app.steady.platform.caseload.CaseloadDirectory;
 import app.steady.platform.events.EventJson;
 import app.steady.platform.events.EventSchemas;
 import app.steady.platform.events.TopicNames;
+import app.steady.platform.keys.EventOpener;
 import app.steady.testing.KafkaTestClient;
+import app.steady.testing.SealedEventData;
 import app.steady.testing.SteadyIntegrationTest;
 import app.steady.testing.TestCaseload;
 import app.steady.testing.TestEvents;
@@ -43,6 +45,8 @@ import tools.jackson.databind.JsonNode;
 @SteadyIntegrationTest
 class ClientAnalyticsIT {
 
+    @Autowired
+    EventOpener opener;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -113,7 +117,7 @@ class ClientAnalyticsIT {
                 .containsExactly(EventType.RISK_FLAG_RAISED.type(), EventType.RISK_FLAG_ACKNOWLEDGED.type());
         for (ConsumerRecord<String, byte[]> record : ofTenant(events)) {
             EventType type = EventType.ofType(KafkaTestClient.header(record, CloudEventHeaders.TYPE)).orElseThrow();
-            JsonNode event = json.readTree(record.value());
+            JsonNode event = SealedEventData.opened(opener, record);
             assertThat(schemas.violations(type, event)).isEmpty();
             assertThat(event.get("therapistId").asString()).isEqualTo(therapist);
         }

@@ -19,7 +19,9 @@ import app.steady.platform.caseload.CaseloadDirectory;
 import app.steady.platform.events.EventJson;
 import app.steady.platform.events.EventSchemas;
 import app.steady.platform.events.TopicNames;
+import app.steady.platform.keys.EventOpener;
 import app.steady.testing.KafkaTestClient;
+import app.steady.testing.SealedEventData;
 import app.steady.testing.SteadyIntegrationTest;
 import app.steady.testing.TestEvents;
 import app.steady.testing.TestTokens;
@@ -41,6 +43,8 @@ import tools.jackson.databind.JsonNode;
 @SteadyIntegrationTest
 class SafetyPathIT {
 
+    @Autowired
+    EventOpener opener;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -66,7 +70,7 @@ class SafetyPathIT {
         publish(safetyAnswer(now));
 
         List<ConsumerRecord<String, byte[]>> raised = raisedEvents(1);
-        JsonNode event = json.readTree(raised.get(0).value());
+        JsonNode event = SealedEventData.opened(opener, raised.get(0));
         // EventJson leaves null fields out, so "no therapist" arrives as an absent therapistId (read as null), which
         // the contract allows: reminders routes such a flag to on-call at once.
         assertThat(event.get("therapistId") == null || event.get("therapistId").isNull()).as("therapistId of %s", event).isTrue();

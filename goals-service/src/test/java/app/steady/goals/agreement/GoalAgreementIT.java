@@ -15,7 +15,9 @@ import app.steady.goals.support.GoalsApi;
 import app.steady.platform.events.EventJson;
 import app.steady.platform.events.EventSchemas;
 import app.steady.platform.events.TopicNames;
+import app.steady.platform.keys.EventOpener;
 import app.steady.testing.KafkaTestClient;
+import app.steady.testing.SealedEventData;
 import app.steady.testing.SteadyIntegrationTest;
 import app.steady.testing.TestTokens;
 import java.time.Duration;
@@ -31,6 +33,8 @@ import tools.jackson.databind.JsonNode;
 @SteadyIntegrationTest
 class GoalAgreementIT {
 
+    @Autowired
+    EventOpener opener;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -78,7 +82,7 @@ class GoalAgreementIT {
         assertThat(KafkaTestClient.header(goalSet, CloudEventHeaders.TRACEPARENT))
                 .as("the trace of the API request travels with the event")
                 .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
-        JsonNode data = json.readTree(goalSet.value());
+        JsonNode data = SealedEventData.opened(opener, goalSet);
         assertThat(schemas.violations(EventType.GOAL_SET, data)).isEmpty();
         assertThat(data.get("therapistId").asString()).isEqualTo(therapist);
         assertThat(data.get("weight").asInt()).isEqualTo(2);
@@ -95,7 +99,7 @@ class GoalAgreementIT {
                 .containsExactly(EventType.TENANT_SAFETY_SETTINGS_UPDATED.type());
         for (ConsumerRecord<String, byte[]> record : ours) {
             EventType type = EventType.ofType(KafkaTestClient.header(record, CloudEventHeaders.TYPE)).orElseThrow();
-            assertThat(schemas.violations(type, json.readTree(record.value()))).as(type.type()).isEmpty();
+            assertThat(schemas.violations(type, SealedEventData.opened(opener, record))).as(type.type()).isEmpty();
         }
     }
 

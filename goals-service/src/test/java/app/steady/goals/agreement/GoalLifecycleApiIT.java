@@ -14,7 +14,9 @@ import app.steady.goals.support.GoalsApi;
 import app.steady.platform.events.EventJson;
 import app.steady.platform.events.EventSchemas;
 import app.steady.platform.events.TopicNames;
+import app.steady.platform.keys.EventOpener;
 import app.steady.testing.KafkaTestClient;
+import app.steady.testing.SealedEventData;
 import app.steady.testing.SteadyIntegrationTest;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +39,8 @@ class GoalLifecycleApiIT {
     TopicNames topics;
     @Autowired
     EventSchemas schemas;
+    @Autowired
+    EventOpener opener;
     @Autowired
     EventJson json;
     GoalsApi api;
@@ -94,19 +98,23 @@ class GoalLifecycleApiIT {
         assertThat(ours).extracting(r -> KafkaTestClient.header(r, CloudEventHeaders.TYPE)).containsExactlyElementsOf(expected);
         for (ConsumerRecord<String, byte[]> record : ours) {
             EventType type = EventType.ofType(KafkaTestClient.header(record, CloudEventHeaders.TYPE)).orElseThrow();
-            JsonNode data = json.readTree(record.value());
+            String wire = new String(record.value(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(wire).as("nothing of the client's words in clear on the wire")
+                    .doesNotContain("Four walks", "New job", "sister", "CIRCUMSTANCES_CHANGED");
+            JsonNode data = SealedEventData.opened(opener, record);
             assertThat(schemas.violations(type, data)).as(type.type()).isEmpty();
             assertThat(record.key()).isEqualTo(api.client);
             if (type == EventType.WELLNESS_PLAN_UPDATED) {
-                // By contract (docs/events.md, issue 14) the agreed plan's coping steps and contacts travel, so that
-                // homework-service can show the client their own plan right after a safety answer.
+                // By contract (docs/events.md, issue 14) the agreed plan's coping steps and contacts travel, sealed, so
+                // that homework-service can show the client their own plan right after a safety answer.
                 assertThat(data.toString()).contains("Text my sister").doesNotContain("Four walks", "New job");
             } else {
                 assertThat(data.toString()).as("no free text in events").doesNotContain("Four walks", "New job", "sister");
             }
         }
         Map<String, JsonNode> byType = ours.stream().collect(Collectors.toMap(
-                r -> KafkaTestClient.header(r, CloudEventHeaders.TYPE), r -> json.readTree(r.value()), (first, later) -> first));
+                r -> KafkaTestClient.header(r, CloudEventHeaders.TYPE), r -> SealedEventData.opened(opener, r),
+                (first, later) -> first));
         assertThat(byType.get(EventType.GOAL_PROGRESS_RECORDED.type()).get("clientTScore").asDouble()).isEqualTo(60.0);
         assertThat(byType.get(EventType.GOAL_SET.type()).get("attainmentScaled").asBoolean()).isTrue();
         assertThat(byType.get(EventType.GOAL_DISCONTINUED.type()).get("reason").asString()).isEqualTo("CIRCUMSTANCES_CHANGED");

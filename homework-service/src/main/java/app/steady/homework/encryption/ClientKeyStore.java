@@ -1,6 +1,14 @@
 package app.steady.homework.encryption;
 
 import app.steady.platform.crypto.AesGcm;
+import app.steady.platform.keys.MasterKeys;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import app.steady.platform.privacy.ClientDataOwner;
 import app.steady.platform.privacy.ErasedPart;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,26 +29,38 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Each client's data key, wrapped by the master key and stored in the key database. {@link #destroy} is the
- * crypto-shredding step of erasure.
+ * Each client's journal key, wrapped by the current master key version and stored in the key store. Keys stored
+ * before master keys were versioned (no version prefix) open with the legacy key and are re-wrapped in the
+ * background, like the keys under an older version. {@link #destroy} is the crypto-shredding step of erasure.
  */
 public class ClientKeyStore implements ClientDataOwner {
 
     static final String COLLECTION = "client_keys";
 
     private final MongoTemplate keyDatabase;
-    private final SecretKey masterKey;
+    private final MasterKeys masterKeys;
+    private final SecretKey legacyMasterKey;
     private final Clock clock;
+    private static final Logger log = LoggerFactory.getLogger(ClientKeyStore.class);
 
-    public ClientKeyStore(MongoTemplate keyDatabase, EncryptionProperties properties, Clock clock) {
+    private final AtomicLong awaitingRewrap = new AtomicLong();
+
+    public ClientKeyStore(MongoTemplate keyDatabase, MasterKeys masterKeys, String legacyMasterKey, MeterRegistry meters,
+                          Clock clock) {
         this.keyDatabase = keyDatabase;
-        byte[] master = properties.masterKey() == null ? new byte[0] : Base64.getDecoder().decode(properties.masterKey());
-        if (master.length != 32) {
-            throw new IllegalStateException("steady.homework.encryption.master-key must be base64 of 32 bytes "
-                    + "(set STEADY_HOMEWORK_MASTER_KEY)");
+        this.masterKeys = masterKeys;
+        if (legacyMasterKey == null || legacyMasterKey.isBlank()) {
+            this.legacyMasterKey = null;
+        } else {
+            byte[] legacy = Base64.getDecoder().decode(legacyMasterKey);
+            if (legacy.length != 32) {
+                throw new IllegalStateException("steady.homework.encryption.legacy-master-key must be base64 of 32 bytes");
+            }
+            this.legacyMasterKey = new SecretKeySpec(legacy, "AES");
         }
-        this.masterKey = new SecretKeySpec(master, "AES");
         this.clock = clock;
+        Gauge.builder("steady.homework.journal.keys.awaiting.rewrap", awaitingRewrap, AtomicLong::get)
+                .description("Journal keys still wrapped under an older (or the legacy) master key").register(meters);
     }
 
     /** The client's key, created on first use. */
@@ -82,8 +102,7 @@ public class ClientKeyStore implements ClientDataOwner {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
             generator.init(256);
             SecretKey key = generator.generateKey();
-            byte[] wrapped = AesGcm.encrypt(masterKey, key.getEncoded(), id.getBytes(StandardCharsets.UTF_8));
-            keyDatabase.insert(new WrappedKey(id, Base64.getEncoder().encodeToString(wrapped), clock.instant()), COLLECTION);
+            keyDatabase.insert(new WrappedKey(id, masterKeys.wrap(key.getEncoded(), id), clock.instant()), COLLECTION);
             return key;
         } catch (DuplicateKeyException createdConcurrently) {
             return existing(id).orElseThrow();
@@ -93,13 +112,57 @@ public class ClientKeyStore implements ClientDataOwner {
     }
 
     private SecretKey unwrap(String id, WrappedKey wrapped) {
+        if (MasterKeys.versionOf(wrapped.wrappedKey()).isPresent()) {
+            return masterKeys.unwrap(wrapped.wrappedKey(), id).orElseThrow(() -> new IllegalStateException(
+                    "The key of " + id + " is wrapped under a master key version steady.keys.master-keys does not list"));
+        }
+        if (legacyMasterKey == null) {
+            throw new IllegalStateException("The key of " + id + " predates versioned master keys: set "
+                    + "STEADY_HOMEWORK_MASTER_KEY (the legacy key) until it is re-wrapped");
+        }
         try {
-            byte[] key = AesGcm.decrypt(masterKey, Base64.getDecoder().decode(wrapped.wrappedKey()),
+            byte[] key = AesGcm.decrypt(legacyMasterKey, Base64.getDecoder().decode(wrapped.wrappedKey()),
                     id.getBytes(StandardCharsets.UTF_8));
             return new SecretKeySpec(key, "AES");
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The key of " + id + " cannot be unwrapped with this master key", e);
+            throw new IllegalStateException("The key of " + id + " cannot be unwrapped with the legacy master key", e);
         }
+    }
+
+    /**
+     * Master-key rotation: re-wraps every journal key not under the current version (the keys themselves, and so
+     * the encrypted text, do not change). Conditional on the form read, so instances may run it at once.
+     */
+    @Scheduled(initialDelayString = "${steady.keys.rotation-check-every}",
+            fixedDelayString = "${steady.keys.rotation-check-every}")
+    public long rewrapOlderKeys() {
+        long rewrapped = 0;
+        try {
+            List<WrappedKey> older;
+            while (!(older = keyDatabase.find(olderThanCurrent().limit(500), WrappedKey.class, COLLECTION)).isEmpty()) {
+                long round = 0;
+                for (WrappedKey key : older) {
+                    SecretKey open = unwrap(key.id(), key);
+                    round += keyDatabase.updateFirst(Query.query(Criteria.where("_id").is(key.id())
+                                    .and("wrappedKey").is(key.wrappedKey())),
+                            new Update().set("wrappedKey", masterKeys.wrap(open.getEncoded(), key.id())), COLLECTION)
+                            .getModifiedCount();
+                }
+                rewrapped += round;
+                if (round == 0) {
+                    break; // another instance re-wrapped these meanwhile; the next run finishes
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Re-wrapping journal keys under the current master key failed ({}); next time", e.toString());
+        } finally {
+            awaitingRewrap.set(keyDatabase.count(olderThanCurrent(), COLLECTION));
+        }
+        return rewrapped;
+    }
+
+    private Query olderThanCurrent() {
+        return Query.query(Criteria.where("wrappedKey").not().regex("^" + masterKeys.currentVersion() + ":"));
     }
 
     private static String idOf(String tenantId, String clientId) {

@@ -1,19 +1,21 @@
 package app.steady.homework.encryption;
 
-import com.mongodb.client.MongoClient;
+import app.steady.platform.keys.KeyStoreDatabase;
+import app.steady.platform.keys.MasterKeys;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EncryptionProperties.class)
 class EncryptionConfiguration {
 
     @Bean
-    ClientKeyStore clientKeyStore(MongoClient mongo, EncryptionProperties properties, Clock clock) {
-        return new ClientKeyStore(new MongoTemplate(mongo, properties.keyDatabase()), properties, clock);
+    ClientKeyStore clientKeyStore(KeyStoreDatabase keyStore, MasterKeys masterKeys, EncryptionProperties properties,
+                                  MeterRegistry meters, Clock clock) {
+        return new ClientKeyStore(keyStore.template(), masterKeys, properties.legacyMasterKey(), meters, clock);
     }
 
     @Bean

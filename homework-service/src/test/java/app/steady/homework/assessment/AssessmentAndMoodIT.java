@@ -14,7 +14,9 @@ import app.steady.platform.caseload.CaseloadDirectory;
 import app.steady.platform.events.EventJson;
 import app.steady.platform.events.EventSchemas;
 import app.steady.platform.events.TopicNames;
+import app.steady.platform.keys.EventOpener;
 import app.steady.testing.KafkaTestClient;
+import app.steady.testing.SealedEventData;
 import app.steady.testing.SteadyIntegrationTest;
 import app.steady.testing.TestCaseload;
 import app.steady.testing.TestTokens;
@@ -35,6 +37,8 @@ import tools.jackson.databind.JsonNode;
 @SteadyIntegrationTest
 class AssessmentAndMoodIT {
 
+    @Autowired
+    EventOpener opener;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -61,7 +65,7 @@ class AssessmentAndMoodIT {
                 .andExpect(jsonPath("$.total").value(14))
                 .andExpect(jsonPath("$.band").doesNotExist())
                 .andExpect(jsonPath("$.safetySignal").doesNotExist());
-        JsonNode event = json.readTree(eventOfType(EventType.ASSESSMENT_COMPLETED).value());
+        JsonNode event = SealedEventData.opened(opener, eventOfType(EventType.ASSESSMENT_COMPLETED));
         assertThat(event.get("safetySignal").asBoolean()).isTrue();
         assertThat(event.get("band").asString()).isEqualTo("MODERATE");
         mvc.perform(get("/clients/{c}/assessments", client).header("Authorization", TestTokens.therapist(tenant, "therapist-1")))
@@ -105,7 +109,7 @@ class AssessmentAndMoodIT {
         List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.shared().readUntil(topics.of(Topic.HOMEWORK),
                 Duration.ofSeconds(30), read -> read.stream().anyMatch(r -> ours(r, type)));
         ConsumerRecord<String, byte[]> record = records.stream().filter(r -> ours(r, type)).findFirst().orElseThrow();
-        assertThat(schemas.violations(type, json.readTree(record.value()))).isEmpty();
+        assertThat(schemas.violations(type, SealedEventData.opened(opener, record))).isEmpty();
         return record;
     }
 

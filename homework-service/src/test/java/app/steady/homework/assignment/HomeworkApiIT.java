@@ -14,8 +14,10 @@ import app.steady.platform.caseload.CaseloadDirectory;
 import app.steady.platform.events.EventJson;
 import app.steady.platform.events.EventSchemas;
 import app.steady.platform.events.TopicNames;
+import app.steady.platform.keys.EventOpener;
 import app.steady.testing.KafkaTestClient;
 import app.steady.testing.MutableClock;
+import app.steady.testing.SealedEventData;
 import app.steady.testing.SteadyIntegrationTest;
 import app.steady.testing.TestCaseload;
 import app.steady.testing.TestTokens;
@@ -53,6 +55,8 @@ class HomeworkApiIT {
         }
     }
 
+    @Autowired
+    EventOpener opener;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -117,7 +121,7 @@ class HomeworkApiIT {
     void theAssignedEventCarriesTheOccurrencesRemindersNeed() throws Exception {
         assignDailyBreathing("20:00", "PT3H59M");
         ConsumerRecord<String, byte[]> assigned = eventsOfTenant(1).get(0);
-        JsonNode data = json.readTree(assigned.value());
+        JsonNode data = SealedEventData.opened(opener, assigned);
         assertThat(data.get("timeZone").asString()).isEqualTo("Europe/London");
         assertThat(data.get("occurrences")).hasSize(14);
         JsonNode first = data.get("occurrences").get(0);
@@ -139,7 +143,7 @@ class HomeworkApiIT {
                 .andExpect(jsonPath("$[1].occurrenceId").value("2026-06-02T09:00"))
                 .andExpect(jsonPath("$[2].occurrenceId").value("2026-06-02T18:00"))
                 .andExpect(jsonPath("$[3].occurrenceId").value("2026-06-03T18:00"));
-        JsonNode updated = json.readTree(eventsOfTenant(2).get(1).value());
+        JsonNode updated = SealedEventData.opened(opener, eventsOfTenant(2).get(1));
         assertThat(updated.get("effectiveFrom").asString()).isEqualTo("2026-06-02T12:00:00Z");
         assertThat(updated.get("occurrences").get(0).get("occurrenceId").asString()).isEqualTo("2026-06-02T18:00");
     }
@@ -226,7 +230,7 @@ class HomeworkApiIT {
                 .filter(KafkaTestClient::isBusinessEvent).toList();
         for (ConsumerRecord<String, byte[]> record : ours) {
             EventType type = EventType.ofType(KafkaTestClient.header(record, CloudEventHeaders.TYPE)).orElseThrow();
-            assertThat(schemas.violations(type, json.readTree(record.value()))).as(type.type()).isEmpty();
+            assertThat(schemas.violations(type, SealedEventData.opened(opener, record))).as(type.type()).isEmpty();
             assertThat(record.key()).isEqualTo(client);
         }
         return ours;

@@ -15,7 +15,9 @@ import app.steady.platform.caseload.CaseloadDirectory;
 import app.steady.platform.events.EventJson;
 import app.steady.platform.events.EventSchemas;
 import app.steady.platform.events.TopicNames;
+import app.steady.platform.keys.EventOpener;
 import app.steady.testing.KafkaTestClient;
+import app.steady.testing.SealedEventData;
 import app.steady.testing.SteadyIntegrationTest;
 import app.steady.testing.TestCaseload;
 import app.steady.testing.TestTokens;
@@ -37,6 +39,8 @@ class JournalEncryptionIT {
 
     static final String SECRET = "Today I told my sister how low I have been feeling";
 
+    @Autowired
+    EventOpener opener;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -110,8 +114,8 @@ class JournalEncryptionIT {
                 .stream().filter(this::ours).findFirst().orElseThrow();
         String data = new String(recorded.value());
         assertThat(data).doesNotContain("sister");
-        assertThat(schemas.violations(EventType.JOURNAL_ENTRY_RECORDED, json.readTree(recorded.value()))).isEmpty();
-        assertThat(json.readTree(recorded.value()).get("sharedWithTherapist").asBoolean()).isTrue();
+        assertThat(schemas.violations(EventType.JOURNAL_ENTRY_RECORDED, SealedEventData.opened(opener, recorded))).isEmpty();
+        assertThat(SealedEventData.opened(opener, recorded).get("sharedWithTherapist").asBoolean()).isTrue();
     }
 
     private boolean ours(ConsumerRecord<String, byte[]> record) {

@@ -19,8 +19,10 @@ import app.steady.platform.caseload.CaseloadDirectory;
 import app.steady.platform.events.EventJson;
 import app.steady.platform.events.EventSchemas;
 import app.steady.platform.events.TopicNames;
+import app.steady.platform.keys.EventOpener;
 import app.steady.platform.safety.TenantSafetyDirectory;
 import app.steady.testing.KafkaTestClient;
+import app.steady.testing.SealedEventData;
 import app.steady.testing.SteadyIntegrationTest;
 import app.steady.testing.TestCaseload;
 import app.steady.testing.TestEvents;
@@ -61,6 +63,8 @@ class SafetySupportIT {
     static final TenantSafetySettingsUpdated.CrisisResource TELEFONSEELSORGE = new TenantSafetySettingsUpdated.CrisisResource(
             "TelefonSeelsorge", "0800 111 0 111", null, "https://www.telefonseelsorge.de", "de-DE");
 
+    @Autowired
+    EventOpener opener;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -246,10 +250,10 @@ class SafetySupportIT {
                         Duration.ofSeconds(30), records -> records.stream().filter(this::isOffer).count() >= count)
                 .stream().filter(this::isOffer).toList();
         for (ConsumerRecord<String, byte[]> record : ours) {
-            assertThat(schemas.violations(EventType.CLIENT_SUPPORT_OFFERED, json.readTree(record.value()))).isEmpty();
+            assertThat(schemas.violations(EventType.CLIENT_SUPPORT_OFFERED, SealedEventData.opened(opener, record))).isEmpty();
             ClinicalLabels.assertNoneIn(new String(record.value(), StandardCharsets.UTF_8));
         }
-        return ours.stream().map(r -> json.read(json.readTree(r.value()), ClientSupportOffered.class)).toList();
+        return ours.stream().map(r -> json.read(SealedEventData.opened(opener, r), ClientSupportOffered.class)).toList();
     }
 
     private boolean isOffer(ConsumerRecord<String, byte[]> record) {

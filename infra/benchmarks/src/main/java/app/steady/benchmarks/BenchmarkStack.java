@@ -166,7 +166,7 @@ final class BenchmarkStack implements AutoCloseable {
         ServiceProcess process = new ServiceProcess(name, SteadyLocal.executableJar(root, name), freePort(),
                 dataDir.resolve("logs"));
         Map<String, String> env = new java.util.HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafkaServers(),
-                "MONGODB_URI", mongoUri(), "STEADY_JWT_HMAC_SECRET", secret, "STEADY_HOMEWORK_MASTER_KEY", masterKey,
+                "MONGODB_URI", mongoUri(), "STEADY_JWT_HMAC_SECRET", secret, "STEADY_MASTER_KEYS", "b1:" + masterKey,
                 "STEADY_GOALS_EXPORT_KEY_ENCRYPTION_KEY", exportKeyEncryptionKey,
                 "STEADY_PRIVACY_DIGEST_KEY", digestKey));
         if (external != null) {

@@ -78,7 +78,7 @@ class ContainerImageLayoutE2E {
         SteadyTestInfrastructure infrastructure = SteadyTestInfrastructure.get();
         // Trailing newlines, as `echo … > file` leaves them: the entrypoint must strip them (the token check below).
         Path jwtSecret = secretFile("jwt_hmac_secret", SteadyTestInfrastructure.TOKEN_SECRET + "\n");
-        Path masterKey = secretFile("master_key", SteadyTestInfrastructure.MASTER_KEY + "\n");
+        Path masterKeys = secretFile("master_keys", SteadyTestInfrastructure.MASTER_KEYS + "\n");
         Path digestKey = secretFile("privacy_digest_key", SteadyTestInfrastructure.DIGEST_KEY + "\n");
         ManagedProcess service = new ManagedProcess(SERVICE + "-image", LOGS.resolve(SERVICE + "-image.log"));
         Set<ProcessHandle> earlierChildren = ProcessHandle.current().children().collect(Collectors.toSet());
@@ -92,7 +92,7 @@ class ContainerImageLayoutE2E {
                         "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
                         "MONGODB_URI", infrastructure.mongoUri(),
                         "STEADY_JWT_HMAC_SECRET_FILE", jwtSecret.toString(),
-                        "STEADY_HOMEWORK_MASTER_KEY_FILE", masterKey.toString(),
+                        "STEADY_MASTER_KEYS_FILE", masterKeys.toString(),
                         "STEADY_PRIVACY_DIGEST_KEY_FILE", digestKey.toString()));
         ProcessHandle entrypoint = ProcessHandle.current().children()
                 .filter(Predicate.not(earlierChildren::contains)).findFirst()
@@ -118,22 +118,22 @@ class ContainerImageLayoutE2E {
     void theEntrypointRefusesAMissingSecretFile() {
         String missing = scratch.resolve("none").toString();
 
-        ExternalTools.Result result = entrypoint(Map.of("STEADY_HOMEWORK_MASTER_KEY_FILE", missing));
+        ExternalTools.Result result = entrypoint(Map.of("STEADY_MASTER_KEYS_FILE", missing));
 
         assertThat(result.exitCode()).as(result.describe()).isEqualTo(66);
-        assertThat(result.stderr()).contains("STEADY_HOMEWORK_MASTER_KEY_FILE");
+        assertThat(result.stderr()).contains("STEADY_MASTER_KEYS_FILE");
     }
 
     @Test
     void theEntrypointRefusesASecretSetBothWays() throws IOException {
-        String key = SteadyTestInfrastructure.MASTER_KEY;
+        String key = SteadyTestInfrastructure.MASTER_KEYS;
         Path file = secretFile("master_key", key);
 
-        ExternalTools.Result result = entrypoint(Map.of("STEADY_HOMEWORK_MASTER_KEY", key,
-                "STEADY_HOMEWORK_MASTER_KEY_FILE", file.toString()));
+        ExternalTools.Result result = entrypoint(Map.of("STEADY_MASTER_KEYS", key,
+                "STEADY_MASTER_KEYS_FILE", file.toString()));
 
         assertThat(result.exitCode()).as(result.describe()).isEqualTo(64);
-        assertThat(result.stderr()).contains("STEADY_HOMEWORK_MASTER_KEY_FILE");
+        assertThat(result.stderr()).contains("STEADY_MASTER_KEYS_FILE");
     }
 
     /** Copies the jar as the Dockerfile does and runs its extraction command in that directory; the output's path. */

@@ -3,8 +3,15 @@ package app.steady.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.steady.events.CloudEventHeaders;
+import app.steady.events.EventType;
+import app.steady.events.Topic;
 import app.steady.homework.encryption.ClientKeyStore;
-import app.steady.homework.encryption.EncryptionProperties;
+import app.steady.platform.crypto.AesGcm;
+import app.steady.platform.keys.MasterKeys;
+import app.steady.platform.keys.SealedFields;
+import app.steady.testing.KafkaTestClient;
+import tools.jackson.databind.json.JsonMapper;
 import app.steady.homework.encryption.TextCipher;
 import app.steady.local.ServiceProcess;
 import app.steady.testing.SteadyTestInfrastructure;
@@ -36,13 +43,24 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * The right to erasure across all four services, as separate processes on the real broker and store: a client with
  * goals, a journal, moods, reminder settings and an analytics record exports their data, is then erased on their
  * admin's request, and afterwards no store holds their id, a raw copy of their journal taken before cannot be
- * decrypted, and replaying every topic into fresh consumer groups brings nothing back.
+ * decrypted, nothing of their health data in Kafka's history opens any more (every topic from offset 0, dead letters
+ * included, read with the master keys: it all opened before), and replaying every topic into fresh consumer groups
+ * brings nothing back.
  */
 class ErasureE2E {
 
     static final String PREFIX = "e2e" + UUID.randomUUID().toString().substring(0, 6) + ".";
     static final String JOURNAL_TEXT = "Felt calmer after the walk by the river";
     static final Map<String, ServiceProcess> services = new java.util.LinkedHashMap<>();
+    /**
+     * Key topics that compact within seconds instead of the default hour, so the test can watch an erased key leave
+     * Kafka (the broker's cleaner runs every second in tests).
+     */
+    static final String[] QUICK_COMPACTION = {"--steady.keys.topic-segment=2s",
+            "--steady.keys.topic-max-compaction-lag=2s", "--steady.keys.roll-every=2s"};
+
+    static final String BOOTSTRAP = SteadyTestInfrastructure.get().kafkaBootstrapServers();
+    static final MasterKeys MASTER_KEYS = MasterKeys.parse(SteadyTestInfrastructure.MASTER_KEYS);
 
     final String tenant = "tenant-" + UUID.randomUUID();
     final String client = "client-" + UUID.randomUUID();
@@ -52,7 +70,7 @@ class ErasureE2E {
     @BeforeAll
     static void startServices() {
         for (String service : List.of("goals-service", "homework-service", "reminders-service", "analytics-service")) {
-            services.put(service, SteadyProcesses.start(service, PREFIX));
+            services.put(service, SteadyProcesses.start(service, PREFIX, QUICK_COMPACTION));
         }
     }
 
@@ -79,6 +97,22 @@ class ErasureE2E {
         ok(journal);
         ok(send("homework-service", "POST", "/clients/" + client + "/mood", asClient,
                 "{\"mood\":6,\"note\":\"Slept well\",\"timeZone\":\"Europe/London\"}"));
+        ok(send("homework-service", "POST", "/clients/" + client + "/mood", asClient,
+                "{\"mood\":2,\"emotions\":[\"anxious\",\"tired\"],\"note\":\"Could not get up\",\"timeZone\":\"Europe/London\"}"));
+        ok(send("homework-service", "POST", "/clients/" + client + "/journal", asClient,
+                "{\"text\":\"A second, shared entry\",\"sharedWithTherapist\":true}"));
+        ok(send("homework-service", "POST", "/clients/" + client + "/assessments", asClient,
+                "{\"measure\":\"PHQ-9\",\"items\":[2,2,1,1,1,1,1,1,1]}"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> send("analytics-service", "GET", "/clients/" + client
+                + "/flags", asTherapist, null).body().contains("SAFETY_ITEM"));
+        deadLetterASealedEventOfTheClient();
+        SealedHistory before = new SealedHistory(KafkaHistory.readAll(BOOTSTRAP, PREFIX), MASTER_KEYS);
+        assertThat(before.readableHealthDataOf(client)).as("before erasure, with the master keys: all of it opens")
+                .noneMatch(found -> found.endsWith(" in clear"))
+                .anyMatch(found -> found.contains("assessment-completed.v1 opens to") && found.contains("itemScores"))
+                .anyMatch(found -> found.contains("mood-logged.v1 opens to") && found.contains("anxious"))
+                .anyMatch(found -> found.contains("risk-flag-raised.v1 opens to") && found.contains("evidence"))
+                .anyMatch(found -> found.contains(".dlt: ") && found.contains("mood-logged.v1 opens to"));
         await().atMost(Duration.ofSeconds(60)).until(() -> send("reminders-service", "PUT", "/clients/" + client
                 + "/reminder-settings", asClient, "{\"timeZone\":\"Europe/London\"}").status() == 200);
         await().atMost(Duration.ofSeconds(60)).until(() -> send("analytics-service", "GET", "/clients/" + client
@@ -104,8 +138,19 @@ class ErasureE2E {
         assertThat(proof).contains("goals-service", "homework-service", "reminders-service", "analytics-service")
                 .contains("\"keysDestroyed\":true").doesNotContain(client)
                 // observed, per place: the homework key store reports the one key it deleted
-                .contains("{\"where\":\"client_keys\",\"documents\":0,\"keys\":1}")
-                .contains("\"where\":\"journal_entries\"", "\"where\":\"client_records\"", "\"where\":\"goals\"");
+                .contains("{\"where\":\"client_keys\",\"documents\":0,\"keys\":1,")
+                .contains("\"where\":\"journal_entries\"", "\"where\":\"client_records\"", "\"where\":\"goals\"")
+                // each producer of sealed events tombstoned the client's data key on its key topic, at an offset
+                .containsPattern("\"keyTopicTombstone\":\"" + java.util.regex.Pattern.quote(PREFIX)
+                        + "steady\\.homework\\.keys-\\d+@\\d+\"")
+                .containsPattern("\"keyTopicTombstone\":\"" + java.util.regex.Pattern.quote(PREFIX)
+                        + "steady\\.analytics\\.keys-\\d+@\\d+\"");
+
+        // Every topic from offset 0, dead letters included, read with the master keys: once compaction has removed
+        // the tombstoned keys (within segment.ms + max.compaction.lag.ms), nothing of the client's health data opens.
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(new SealedHistory(KafkaHistory.readAll(BOOTSTRAP, PREFIX), MASTER_KEYS)
+                        .readableHealthDataOf(client)).as("the client's health data readable in Kafka").isEmpty());
 
         assertThat(databasesHoldingTheClient()).as("stores holding the client after erasure").isEmpty();
         assertThat(decrypt(entryId, rawCopy)).as("the raw copy taken before erasure").isEmpty();
@@ -114,6 +159,40 @@ class ErasureE2E {
 
         replayEveryTopicIntoFreshConsumerGroups();
         assertThat(databasesHoldingTheClient()).as("stores holding the client after a full replay").isEmpty();
+    }
+
+    /**
+     * A poison event, as a buggy producer would send it: a mood of 99, sealed under the client's real homework key
+     * (taken from the key topic with the master keys). Consumers open it, find it invalid and dead-letter it sealed.
+     */
+    private void deadLetterASealedEventOfTheClient() {
+        SealedHistory history = new SealedHistory(KafkaHistory.readAll(BOOTSTRAP, PREFIX), MASTER_KEYS);
+        String keyId = KafkaHistory.readAll(BOOTSTRAP, PREFIX).stream()
+                .filter(entry -> client.equals(entry.header(CloudEventHeaders.SUBJECT))
+                        && EventType.MOOD_LOGGED.type().equals(entry.header(CloudEventHeaders.TYPE)))
+                .map(entry -> JsonMapper.builder().build().readTree(entry.value()).path("sealed").path("keyId").asString())
+                .findFirst().orElseThrow();
+        javax.crypto.SecretKey key = history.liveKey(keyId).orElseThrow();
+        String health = "{\"mood\":99,\"emotions\":[\"anxious\"]}";
+        String ciphertext = java.util.Base64.getEncoder().encodeToString(AesGcm.encrypt(key,
+                health.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                SealedFields.associatedData(EventType.MOOD_LOGGED.type(), tenant, client, keyId)));
+        String data = "{\"entryId\":\"poison-" + UUID.randomUUID() + "\",\"clientId\":\"" + client
+                + "\",\"loggedAt\":\"2026-06-01T09:00:00Z\",\"loggedLocal\":\"2026-06-01T10:00:00\","
+                + "\"timeZone\":\"Europe/London\",\"sealed\":{\"keyId\":\"" + keyId + "\",\"ciphertext\":\""
+                + ciphertext + "\"}}";
+        new KafkaTestClient(BOOTSTRAP).send(PREFIX + Topic.HOMEWORK.baseName(), client, Map.of(
+                CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE,
+                CloudEventHeaders.ID, UUID.randomUUID().toString(),
+                CloudEventHeaders.TYPE, EventType.MOOD_LOGGED.type(),
+                CloudEventHeaders.SOURCE, "homework-service",
+                CloudEventHeaders.SUBJECT, client,
+                CloudEventHeaders.TENANT, tenant,
+                CloudEventHeaders.TIME, java.time.Instant.now().toString(),
+                CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON_CONTENT_TYPE),
+                data.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(60)).until(() -> KafkaHistory.readAll(BOOTSTRAP, PREFIX).stream()
+                .anyMatch(entry -> entry.topic().endsWith(".dlt") && client.equals(entry.header(CloudEventHeaders.SUBJECT))));
     }
 
     private String exportedBundle(String asClient) {
@@ -126,9 +205,8 @@ class ErasureE2E {
 
     /** Homework's own decryption path, with the key store as it is now. */
     private Optional<String> decrypt(String entryId, Document rawCopy) {
-        EncryptionProperties properties = new EncryptionProperties(SteadyTestInfrastructure.MASTER_KEY, "steady-homework-keys");
-        ClientKeyStore keys = new ClientKeyStore(new MongoTemplate(mongo, properties.keyDatabase()), properties,
-                Clock.systemUTC());
+        ClientKeyStore keys = new ClientKeyStore(new MongoTemplate(mongo, "steady-homework-keys"), MASTER_KEYS, null,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), Clock.systemUTC());
         return new TextCipher(keys).decrypt(tenant, client, entryId, rawCopy.getString("encryptedText"));
     }
 

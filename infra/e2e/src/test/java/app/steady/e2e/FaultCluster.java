@@ -72,7 +72,7 @@ final class FaultCluster implements AutoCloseable {
                     // store is down fail fast (and certainly unapplied), consumers retry sooner once it is back.
                     "MONGODB_URI", mongo.uri() + "/?serverSelectionTimeoutMS=5000&connectTimeoutMS=2000",
                     "STEADY_JWT_HMAC_SECRET", SteadyTestInfrastructure.TOKEN_SECRET,
-                    "STEADY_HOMEWORK_MASTER_KEY", SteadyTestInfrastructure.MASTER_KEY,
+                    "STEADY_MASTER_KEYS", SteadyTestInfrastructure.MASTER_KEYS,
                     "STEADY_GOALS_EXPORT_KEY_ENCRYPTION_KEY", SteadyTestInfrastructure.EXPORT_KEY_ENCRYPTION_KEY,
                     "STEADY_PRIVACY_DIGEST_KEY", SteadyTestInfrastructure.DIGEST_KEY), all);
         }

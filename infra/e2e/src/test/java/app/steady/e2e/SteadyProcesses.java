@@ -37,9 +37,9 @@ final class SteadyProcesses {
                         "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
                         "MONGODB_URI", infrastructure.mongoUri(),
                         "STEADY_JWT_HMAC_SECRET", SteadyTestInfrastructure.TOKEN_SECRET,
-                        "STEADY_HOMEWORK_MASTER_KEY", SteadyTestInfrastructure.MASTER_KEY,
                         "STEADY_GOALS_EXPORT_KEY_ENCRYPTION_KEY", SteadyTestInfrastructure.EXPORT_KEY_ENCRYPTION_KEY,
-                        "STEADY_PRIVACY_DIGEST_KEY", SteadyTestInfrastructure.DIGEST_KEY),
+                        "STEADY_PRIVACY_DIGEST_KEY", SteadyTestInfrastructure.DIGEST_KEY,
+                        "STEADY_MASTER_KEYS", SteadyTestInfrastructure.MASTER_KEYS),
                 withDefaults(topicPrefix, Arrays.asList(extraArguments)));
         process.awaitReady(Duration.ofMinutes(2));
         return process;

@@ -28,6 +28,14 @@ public enum Topic {
         return producer;
     }
 
+    /**
+     * The producer's compacted key topic: each client's event data key, wrapped by the master key, keyed by key id;
+     * a tombstone when the client is erased (docs/events.md, "Sealed fields").
+     */
+    public String keysBaseName() {
+        return baseName.replaceFirst("\\.events$", ".keys");
+    }
+
     public String nameWithPrefix(String prefix) {
         return prefix == null || prefix.isEmpty() ? baseName : prefix + baseName;
     }

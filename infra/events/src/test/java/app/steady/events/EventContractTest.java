@@ -2,6 +2,7 @@ package app.steady.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.steady.events.homework.MoodLogged;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
@@ -73,6 +74,37 @@ class EventContractTest {
         ObjectNode broken = (ObjectNode) exampleOf(type).deepCopy();
         broken.remove(firstRequired);
         assertThat(schemaOf(type).validate(broken)).isNotEmpty();
+    }
+
+    /** The schema marks exactly the fields the record marks {@link HealthData}: those never travel in clear. */
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void schemaMarksExactlyTheHealthFieldsAsSealed(EventType type) {
+        JsonNode schema = read(type.schemaResource());
+        Set<String> markedInSchema = new HashSet<>();
+        schema.get("properties").properties().forEach(property -> {
+            if (property.getValue().path("x-sealed").asBoolean(false)) {
+                markedInSchema.add(property.getKey());
+            }
+        });
+        Set<String> healthComponents = Stream.of(type.dataClass().getRecordComponents())
+                .filter(component -> component.isAnnotationPresent(HealthData.class))
+                .map(RecordComponent::getName).collect(Collectors.toSet());
+        assertThat(markedInSchema).isEqualTo(healthComponents);
+        assertThat(healthComponents).as("ids are never sealed: they route and key the events")
+                .noneMatch(name -> name.endsWith("Id"));
+    }
+
+    /** The wire example shows a sealed event: ids and times in clear, health fields only inside "sealed". */
+    @Test
+    void theWireExampleCarriesItsHealthFieldsOnlySealed() {
+        JsonNode wire = read("/events/examples/wire/steady.homework.mood-logged.v1.json");
+        for (RecordComponent component : MoodLogged.class.getRecordComponents()) {
+            assertThat(wire.has(component.getName())).as(component.getName())
+                    .isEqualTo(!component.isAnnotationPresent(HealthData.class));
+        }
+        assertThat(wire.path("sealed").path("keyId").asString()).isNotBlank();
+        assertThat(wire.path("sealed").path("ciphertext").asString()).isNotBlank();
     }
 
     @Test

@@ -113,6 +113,9 @@ public final class SteadyLocal {
             serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", env.getOrDefault(prefix + "KAFKA_BOOTSTRAP_SERVERS", kafkaServers));
             serviceEnv.put("MONGODB_URI", env.getOrDefault(prefix + "MONGODB_URI", mongoUri));
             serviceEnv.put("STEADY_JWT_HMAC_SECRET", secret);
+            // One master key version for a local run; the same key also opens journal keys a run before versioned
+            // master keys stored (homework re-wraps them).
+            serviceEnv.put("STEADY_MASTER_KEYS", "dev1:" + masterKey);
             serviceEnv.put("STEADY_HOMEWORK_MASTER_KEY", masterKey);
             serviceEnv.put("STEADY_GOALS_EXPORT_KEY_ENCRYPTION_KEY", exportKeyEncryptionKey);
             serviceEnv.put("STEADY_PRIVACY_DIGEST_KEY", digestKey);

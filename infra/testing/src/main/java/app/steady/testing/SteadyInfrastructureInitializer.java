@@ -23,9 +23,9 @@ public class SteadyInfrastructureInitializer implements ApplicationContextInitia
         properties.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
         properties.put("spring.mongodb.uri", infrastructure.mongoUri());
         properties.put("steady.security.jwt.hmac-secret", SteadyTestInfrastructure.TOKEN_SECRET);
-        properties.put("steady.homework.encryption.master-key", SteadyTestInfrastructure.MASTER_KEY);
         properties.put("steady.goals.exports.key-encryption-key", SteadyTestInfrastructure.EXPORT_KEY_ENCRYPTION_KEY);
         properties.put("steady.privacy.digest-key", SteadyTestInfrastructure.DIGEST_KEY);
+        properties.put("steady.keys.master-keys", SteadyTestInfrastructure.MASTER_KEYS);
         properties.put("steady.events.topic-prefix", "t" + UUID.randomUUID().toString().substring(0, 8) + ".");
         properties.put("steady.events.partitions", 3);
         // Tests write far faster than people; the rate limit has a test of its own.

@@ -22,6 +22,8 @@ public final class SteadyTestInfrastructure {
     public static final String TOKEN_SECRET = "steady-tests-only-signing-secret-0123456789";
     /** Base64 of the 32-byte master key that wraps clients' keys in tests; test-only. */
     public static final String MASTER_KEY = "c3RlYWR5LXRlc3RzLW9ubHktbWFzdGVyLWtleS0wMTI=";
+    /** Tests' event master keys ({@code steady.keys.master-keys}): one version. */
+    public static final String MASTER_KEYS = "t1:" + MASTER_KEY;
     /** Base64 of the 32-byte key that wraps goals-service's export keys in tests; test-only. */
     public static final String EXPORT_KEY_ENCRYPTION_KEY = "c3RlYWR5LXRlc3RzLW9ubHktZXhwb3J0LWtlay0wMTI=";
     /** Base64 of the key of the subject digests (erased clients' tombstones); the same for every service; test-only. */
@@ -79,6 +81,8 @@ public final class SteadyTestInfrastructure {
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.brokerProperty("auto.create.topics.enable", "true");
         kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
+        // Compacted key topics: the cleaner looks every second (default 15 s), so a test can watch an erased key go.
+        kafka.brokerProperty("log.cleaner.backoff.ms", "1000");
         // The outbox relay publishes in transactions: a coordinator log for one broker, quick to create.
         kafka.brokerProperty("transaction.state.log.replication.factor", "1");
         kafka.brokerProperty("transaction.state.log.min.isr", "1");

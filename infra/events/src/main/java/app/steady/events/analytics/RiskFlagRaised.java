@@ -1,6 +1,7 @@
 package app.steady.events.analytics;
 
 import app.steady.events.EventData;
+import app.steady.events.HealthData;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import java.util.List;
  * {@code kind} e.g. SAFETY_ITEM, RELIABLE_DETERIORATION, LOW_MOOD, MISSED_HOMEWORK, DISENGAGEMENT;
  * {@code priority} HIGH or ROUTINE.
  */
-public record RiskFlagRaised(String flagId, String clientId, String therapistId, String kind, String priority,
-                             List<String> evidence, Instant raisedAt) implements EventData {
+public record RiskFlagRaised(String flagId, String clientId, String therapistId, @HealthData String kind, @HealthData String priority,
+                             @HealthData List<String> evidence, Instant raisedAt) implements EventData {
     public String subjectId() { return clientId; }
 }

@@ -1,6 +1,7 @@
 package app.steady.events.goals;
 
 import app.steady.events.EventData;
+import app.steady.events.HealthData;
 import java.time.Instant;
 
 /**
@@ -9,7 +10,7 @@ import java.time.Instant;
  * across their active scaled goals after this check-in (null when none is scaled).
  */
 public record GoalProgressRecorded(String goalId, String clientId, String therapistId, String checkInId,
-                                   Integer attainmentScore, Integer percentComplete, int confidence,
-                                   Double clientTScore, Instant recordedAt) implements EventData {
+                                   @HealthData Integer attainmentScore, @HealthData Integer percentComplete, @HealthData int confidence,
+                                   @HealthData Double clientTScore, Instant recordedAt) implements EventData {
     public String subjectId() { return clientId; }
 }

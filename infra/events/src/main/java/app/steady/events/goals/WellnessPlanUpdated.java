@@ -1,6 +1,7 @@
 package app.steady.events.goals;
 
 import app.steady.events.EventData;
+import app.steady.events.HealthData;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  * empty.
  */
 public record WellnessPlanUpdated(String planId, String clientId, int version, Instant updatedAt,
-                                  List<String> copingStrategies, List<Contact> contacts)
+                                  @HealthData List<String> copingStrategies, @HealthData List<Contact> contacts)
         implements EventData {
     public String subjectId() { return clientId; }
 

@@ -1,6 +1,7 @@
 package app.steady.events.homework;
 
 import app.steady.events.EventData;
+import app.steady.events.HealthData;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,9 +10,9 @@ import java.util.List;
  * offered support at once: supportive words, the steps of their own wellness plan and their provider's crisis
  * resources. Carries no score, band or label; their therapist is informed through the risk flag.
  */
-public record ClientSupportOffered(String clientId, String assessmentId, String supportiveText,
-                                   List<String> wellnessPlanSteps, List<SupportContact> contacts,
-                                   List<CrisisResource> crisisResources, Instant offeredAt) implements EventData {
+public record ClientSupportOffered(String clientId, String assessmentId, @HealthData String supportiveText,
+                                   @HealthData List<String> wellnessPlanSteps, @HealthData List<SupportContact> contacts,
+                                   @HealthData List<CrisisResource> crisisResources, Instant offeredAt) implements EventData {
     public String subjectId() { return clientId; }
 
     /** Someone from the client's own wellness plan. */

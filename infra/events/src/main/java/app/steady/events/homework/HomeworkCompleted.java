@@ -1,6 +1,7 @@
 package app.steady.events.homework;
 
 import app.steady.events.EventData;
+import app.steady.events.HealthData;
 import java.time.Instant;
 
 /**
@@ -8,7 +9,7 @@ import java.time.Instant;
  * {@code helpfulness} (1-5) and {@code difficulty} (1-5) are optional.
  */
 public record HomeworkCompleted(String assignmentId, String clientId, String occurrenceId, String kind,
-                                Instant dueAt, Instant completedAt, boolean late, Integer helpfulness,
-                                Integer difficulty) implements EventData {
+                                Instant dueAt, Instant completedAt, boolean late, @HealthData Integer helpfulness,
+                                @HealthData Integer difficulty) implements EventData {
     public String subjectId() { return clientId; }
 }

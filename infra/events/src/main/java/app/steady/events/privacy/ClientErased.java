@@ -13,7 +13,14 @@ public record ClientErased(String erasureId, String clientId, String service, lo
                            boolean keysDestroyed, List<Part> parts, Instant erasedAt) implements PerServiceEventData {
     public String subjectId() { return clientId; }
 
-    /** What was removed from one collection (or key store) of the service. */
-    public record Part(String where, long documents, long keys) {
+    /**
+     * What was removed from one collection (or key store) of the service. {@code keyTopicTombstone}, for the event
+     * data key, is where its tombstone landed on the service's key topic ({@code topic-partition@offset}).
+     */
+    public record Part(String where, long documents, long keys, String keyTopicTombstone) {
+
+        public Part(String where, long documents, long keys) {
+            this(where, documents, keys, null);
+        }
     }
 }

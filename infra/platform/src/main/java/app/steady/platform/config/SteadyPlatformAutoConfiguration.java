@@ -14,6 +14,19 @@ import app.steady.platform.consuming.ConsumerProperties;
 import app.steady.platform.consuming.DeadLetters;
 import app.steady.platform.consuming.EventHandler;
 import app.steady.platform.consuming.InboundEventReader;
+import app.steady.platform.consuming.KeyWait;
+import app.steady.platform.keys.DataKeyPublisher;
+import app.steady.platform.keys.DataKeyReplica;
+import app.steady.platform.keys.DataKeyRotation;
+import app.steady.platform.keys.DataKeyStore;
+import app.steady.platform.keys.EventOpener;
+import app.steady.platform.keys.EventSealer;
+import app.steady.platform.keys.KeyStoreDatabase;
+import app.steady.platform.keys.KeysProperties;
+import app.steady.platform.keys.MasterKeys;
+import app.steady.events.Topic;
+import com.mongodb.client.MongoClient;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import app.steady.platform.consuming.ProjectionUpdater;
 import app.steady.platform.consuming.SubjectScreen;
 import app.steady.platform.events.EventJson;
@@ -82,7 +95,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfiguration(afterName = {
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
-@EnableConfigurationProperties({OutboxProperties.class, ConsumerProperties.class})
+@EnableConfigurationProperties({OutboxProperties.class, ConsumerProperties.class, KeysProperties.class})
 @EnableScheduling
 @Import({SecurityConfiguration.class, ProblemDetailsAdvice.class, AuditController.class})
 public class SteadyPlatformAutoConfiguration {
@@ -131,12 +144,16 @@ public class SteadyPlatformAutoConfiguration {
 
     @Bean
     TopicProvisioner topicProvisioner(KafkaProperties kafka, TopicNames topics, Environment environment,
-                                      ConsumerProperties consumer) {
+                                      ConsumerProperties consumer, KeysProperties keys) {
         List<String> consumed = listProperty(environment, CONSUMED_TOPICS);
         TopicProvisioner provisioner = new TopicProvisioner(kafka.buildAdminProperties(), topics,
                 environment.getRequiredProperty("spring.application.name"), consumed, consumer.group(),
                 environment.getProperty("steady.events.partitions", Integer.class, 12),
-                environment.getProperty("steady.events.replication-factor", Short.class, (short) 1));
+                environment.getProperty("steady.events.replication-factor", Short.class, (short) 1),
+                Map.of("cleanup.policy", "compact",
+                        "segment.ms", Long.toString(keys.topicSegment().toMillis()),
+                        "max.compaction.lag.ms", Long.toString(keys.topicMaxCompactionLag().toMillis()),
+                        "min.cleanable.dirty.ratio", "0.1"));
         provisioner.provisionInBackground();
         return provisioner;
     }
@@ -159,8 +176,8 @@ public class SteadyPlatformAutoConfiguration {
     }
 
     @Bean
-    EventRecorder eventRecorder(EventJson json, TopicNames topics, TraceContext traceContext, Clock clock) {
-        return new EventRecorder(json, topics, traceContext, clock);
+    EventRecorder eventRecorder(EventSealer sealer, TopicNames topics, TraceContext traceContext, Clock clock) {
+        return new EventRecorder(sealer, topics, traceContext, clock);
     }
 
     @Bean
@@ -199,8 +216,13 @@ public class SteadyPlatformAutoConfiguration {
     // ---- consuming ---------------------------------------------------------------------------------------
 
     @Bean
-    InboundEventReader inboundEventReader(EventJson json, EventSchemas schemas, TopicNames topics) {
-        return new InboundEventReader(json, schemas, topics);
+    InboundEventReader inboundEventReader(EventJson json, EventSchemas schemas, TopicNames topics, EventOpener opener) {
+        return new InboundEventReader(json, schemas, topics, opener);
+    }
+
+    @Bean
+    KeyWait keyWait(KeysProperties keys, Clock clock, MeterRegistry meters) {
+        return new KeyWait(keys.maxWait(), clock, meters);
     }
 
     @Bean
@@ -221,8 +243,9 @@ public class SteadyPlatformAutoConfiguration {
     Consumer<Message<List<byte[]>>> steadyEvents(InboundEventReader reader, List<EventHandler> handlers,
                                                  SubjectScreen screen, DeadLetters deadLetters,
                                                  EventSpans eventSpans, ConsumerProperties properties,
-                                                 MeterRegistry meters, Clock clock) {
-        return new BatchEventProcessor(reader, handlers, screen, deadLetters, eventSpans, properties, meters, clock);
+                                                 KeyWait keyWait, MeterRegistry meters, Clock clock) {
+        return new BatchEventProcessor(reader, handlers, screen, deadLetters, eventSpans, properties, keyWait, meters,
+                clock);
     }
 
     @Bean
@@ -253,6 +276,62 @@ public class SteadyPlatformAutoConfiguration {
             // (alerts, KEDA) never reaches 0.
             container.getContainerProperties().setFixTxOffsets(true);
         };
+    }
+
+    // ---- event data keys (crypto-shredding of Kafka's history) -------------------------------------------------
+
+    @Bean
+    MasterKeys masterKeys(KeysProperties keys) {
+        return MasterKeys.parse(keys.masterKeys());
+    }
+
+    /** The key store: its own database, and its own cluster when {@code steady.keys.store-uri} is set. */
+    @Bean
+    KeyStoreDatabase keyStoreDatabase(KeysProperties keys, MongoClient serviceMongo) {
+        return KeyStoreDatabase.of(keys, serviceMongo);
+    }
+
+    @Bean
+    DataKeyStore dataKeyStore(KeyStoreDatabase keyStore, MasterKeys masterKeys, SubjectDigest digest, Clock clock) {
+        return new DataKeyStore(keyStore.template(), masterKeys, digest, clock);
+    }
+
+    @Bean(destroyMethod = "stop")
+    DataKeyPublisher dataKeyPublisher(DataKeyStore store, Producer<String, byte[]> steadyEventProducer,
+                                      TopicNames topics, EventJson json, KeysProperties keys, Environment environment,
+                                      MeterRegistry meters) {
+        String service = environment.getRequiredProperty("spring.application.name");
+        Topic own = Arrays.stream(Topic.values()).filter(topic -> topic.producer().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(service + " produces no topic of the catalogue"));
+        DataKeyPublisher publisher = new DataKeyPublisher(store, steadyEventProducer, topics.keysOf(own), service,
+                json, meters);
+        publisher.startInBackground(keys.publishEvery());
+        return publisher;
+    }
+
+    @Bean
+    DataKeyRotation dataKeyRotation(DataKeyStore store, DataKeyPublisher publisher, MeterRegistry meters) {
+        return new DataKeyRotation(store, publisher, meters);
+    }
+
+    @Bean
+    EventSealer eventSealer(EventJson json, DataKeyStore store) {
+        return new EventSealer(json, store);
+    }
+
+    @Bean(destroyMethod = "stop")
+    DataKeyReplica dataKeyReplica(KafkaProperties kafka, TopicNames topics, MasterKeys masterKeys, SubjectDigest digest,
+                                  EventJson json, MeterRegistry meters) {
+        DataKeyReplica replica = new DataKeyReplica(
+                () -> new KafkaConsumer<>(KafkaClientSettings.keyTopicConsumer(kafka)), topics, masterKeys, digest, json,
+                meters);
+        replica.startInBackground();
+        return replica;
+    }
+
+    @Bean
+    EventOpener eventOpener(EventJson json, DataKeyReplica replica) {
+        return new EventOpener(json, replica);
     }
 
     // ---- caseload ----------------------------------------------------------------------------------------

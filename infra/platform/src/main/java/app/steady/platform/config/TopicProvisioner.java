@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates, if missing, the topic this service writes (with the configured partitions, so consumers can scale out)
- * and the dead-letter topics of the topics it reads. Runs in the background and retries, so a service starts
+ * Creates, if missing, the topic this service writes (with the configured partitions, so consumers can scale out),
+ * its compacted key topic, and the dead-letter topics of the topics it reads. Runs in the background and retries, so a service starts
  * and accepts writes even while Kafka is down. Clusters managed as code (Strimzi) already have them.
  */
 public class TopicProvisioner {
@@ -30,9 +30,15 @@ public class TopicProvisioner {
     private final String group;
     private final int partitions;
     private final short replicationFactor;
+    private final Map<String, String> keyTopicConfig;
 
+    /**
+     * @param keyTopicConfig the settings of the service's compacted key topic ({@code cleanup.policy=compact} and
+     *                       how soon compaction must reach an erased key)
+     */
     public TopicProvisioner(Map<String, Object> adminConfig, TopicNames topics, String service,
-                            List<String> consumedTopics, String group, int partitions, short replicationFactor) {
+                            List<String> consumedTopics, String group, int partitions, short replicationFactor,
+                            Map<String, String> keyTopicConfig) {
         this.adminConfig = adminConfig;
         this.topics = topics;
         this.service = service;
@@ -40,6 +46,7 @@ public class TopicProvisioner {
         this.group = group;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
+        this.keyTopicConfig = Map.copyOf(keyTopicConfig);
     }
 
     public void provisionInBackground() {
@@ -53,6 +60,7 @@ public class TopicProvisioner {
         for (Topic topic : Topic.values()) {
             if (topic.producer().equals(service)) {
                 wanted.add(new NewTopic(topics.of(topic), partitions, replicationFactor));
+                wanted.add(new NewTopic(topics.keysOf(topic), partitions, replicationFactor).configs(keyTopicConfig));
             }
         }
         for (String consumed : consumedTopics) {

@@ -2,6 +2,8 @@ package app.steady.platform.consuming;
 
 import app.steady.events.CloudEventHeaders;
 import app.steady.platform.consuming.InboundEventReader.Accepted;
+import app.steady.platform.consuming.InboundEventReader.AwaitingKey;
+import app.steady.platform.consuming.InboundEventReader.KeyDestroyed;
 import app.steady.platform.consuming.InboundEventReader.Outcome;
 import app.steady.platform.consuming.InboundEventReader.Rejected;
 import app.steady.platform.consuming.InboundEventReader.Skipped;
@@ -41,19 +43,21 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
     private final DeadLetters deadLetters;
     private final EventSpans spans;
     private final ConsumerProperties properties;
+    private final KeyWait keyWait;
     private final MeterRegistry meters;
     private final Clock clock;
     private final Timer lag;
 
     public BatchEventProcessor(InboundEventReader reader, List<EventHandler> handlers, SubjectScreen screen,
                                DeadLetters deadLetters, EventSpans spans, ConsumerProperties properties,
-                               MeterRegistry meters, Clock clock) {
+                               KeyWait keyWait, MeterRegistry meters, Clock clock) {
         this.reader = reader;
         this.handlers = List.copyOf(handlers);
         this.screen = screen;
         this.deadLetters = deadLetters;
         this.spans = spans;
         this.properties = properties;
+        this.keyWait = keyWait;
         this.meters = meters;
         this.clock = clock;
         this.lag = Timer.builder("steady.events.lag")
@@ -99,6 +103,15 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
                     + (offsets == null ? "unknown" : offsets.size()) + " records; refusing to commit it");
         }
         log.debug("Received a batch of {} records", payloads.size());
+        // Read every record first: a record whose data key has not arrived yet sends the whole batch back before
+        // anything in it has an effect (see awaitKeys).
+        List<Outcome> outcomes = new ArrayList<>(payloads.size());
+        for (int i = 0; i < payloads.size(); i++) {
+            Map<String, Object> eventHeaders = recordHeaders == null ? Map.of() : recordHeaders.get(i);
+            outcomes.add(reader.read(topics.get(i), partitions.get(i), offsets.get(i), keys == null ? null : keys.get(i),
+                    eventHeaders, payloads.get(i)));
+        }
+        awaitKeys(outcomes, topics, partitions, offsets);
         List<Inbound> accepted = new ArrayList<>(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
             String topic = topics.get(i);
@@ -107,7 +120,7 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
             Object key = keys == null ? null : keys.get(i);
             Map<String, Object> eventHeaders = recordHeaders == null ? Map.of() : recordHeaders.get(i);
             MDC.put(EventLogContext.EVENT_ID, InboundEventReader.header(eventHeaders, CloudEventHeaders.ID));
-            Outcome outcome = reader.read(topic, partition, offset, key, eventHeaders, payloads.get(i));
+            Outcome outcome = outcomes.get(i);
             if (outcome instanceof Accepted ok) {
                 ok.unknownFields().forEach(field ->
                         unknownFields(ok.event().type().type()).increment());
@@ -122,6 +135,14 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
             } else if (outcome instanceof Rejected rejected) {
                 deadLetters.send(topic, partition, offset, key, eventHeaders, payloads.get(i), rejected.reason());
                 count("invalid", "dead-lettered");
+            } else if (outcome instanceof KeyDestroyed destroyed) {
+                ignored(SubjectScreen.ERASED_CLIENT).increment();
+                count(destroyed.type(), "ignored");
+            } else if (outcome instanceof AwaitingKey awaiting) {
+                // Waited longer than steady.keys.max-wait (awaitKeys let it through): never applied half-read.
+                deadLetters.send(topic, partition, offset, key, eventHeaders, payloads.get(i), "data key "
+                        + awaiting.keyId() + " did not arrive within " + keyWait.maxWait());
+                count(awaiting.type(), "dead-lettered");
             }
             MDC.remove(EventLogContext.EVENT_ID);
         }
@@ -129,6 +150,32 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
         if (!applicable.isEmpty()) {
             deliver(applicable);
         }
+    }
+
+    /**
+     * A sealed event whose key has not arrived: if its client is erased here it is dropped like any erased client's
+     * event; otherwise the batch is sent back (the container redelivers it with back-off) until the key arrives, or
+     * until it has waited {@code steady.keys.max-wait}, when it is dead-lettered with the reason (a key that never
+     * comes must not block the partition for good).
+     */
+    private void awaitKeys(List<Outcome> outcomes, List<String> topics, List<Integer> partitions, List<Long> offsets) {
+        boolean waiting = false;
+        List<String> positions = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i) instanceof AwaitingKey awaiting) {
+                String position = topics.get(i) + "-" + partitions.get(i) + "@" + offsets.get(i);
+                positions.add(position);
+                if (screen.isErased(awaiting.tenant(), awaiting.subject())) {
+                    outcomes.set(i, new KeyDestroyed(awaiting.type(), awaiting.keyId()));
+                } else if (!keyWait.expired(position)) {
+                    waiting = true;
+                }
+            }
+        }
+        if (waiting) {
+            throw new KeyWait.DataKeyNotYetKnown();
+        }
+        keyWait.done(positions);
     }
 
     /** Rejects events whose tenant is not their client's, drops those of erased clients (see {@link SubjectScreen}). */

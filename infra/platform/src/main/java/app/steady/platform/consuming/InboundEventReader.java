@@ -10,6 +10,7 @@ import app.steady.events.Topic;
 import app.steady.platform.events.EventJson;
 import app.steady.platform.events.EventSchemas;
 import app.steady.platform.events.TopicNames;
+import app.steady.platform.keys.EventOpener;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -22,11 +23,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads one Kafka record as a Steady event, deciding whether it is applied, skipped or dead-lettered.
  * The rules are the contract's ({@code docs/events.md}): a valid CloudEvents envelope, a type that belongs on the
- * topic it came from, written by that topic's producer, keyed by its subject, with data valid against its schema.
+ * topic it came from, written by that topic's producer, keyed by its subject, with data valid against its schema
+ * once its sealed health fields are opened.
  */
 public class InboundEventReader {
 
@@ -36,15 +39,28 @@ public class InboundEventReader {
     private final EventJson json;
     private final EventSchemas schemas;
     private final TopicNames topics;
+    private final EventOpener opener;
     private final Map<EventType, Set<String>> knownFields = new ConcurrentHashMap<>();
 
-    public InboundEventReader(EventJson json, EventSchemas schemas, TopicNames topics) {
+    public InboundEventReader(EventJson json, EventSchemas schemas, TopicNames topics, EventOpener opener) {
         this.json = json;
         this.schemas = schemas;
         this.topics = topics;
+        this.opener = opener;
     }
 
-    public sealed interface Outcome permits Accepted, Skipped, Rejected {
+    public sealed interface Outcome permits Accepted, Skipped, Rejected, AwaitingKey, KeyDestroyed {
+    }
+
+    /**
+     * A sealed event whose data key has not reached this service yet (the key topic and the event's topic are read
+     * apart): it is read again later, never applied half-open nor dead-lettered at once.
+     */
+    public record AwaitingKey(String type, String tenant, String subject, String keyId) implements Outcome {
+    }
+
+    /** A sealed event whose data key was destroyed: its client was erased, and it can never be read again. */
+    public record KeyDestroyed(String type, String keyId) implements Outcome {
     }
 
     /** A valid event; {@code unknownFields} are data fields this version of the contract does not know. */
@@ -114,6 +130,19 @@ public class InboundEventReader {
             data = json.readTree(payload);
         } catch (JacksonException e) {
             return new Rejected("data is not JSON: " + e.getOriginalMessage());
+        }
+        if (!(data instanceof ObjectNode object)) {
+            return new Rejected("data is not a JSON object");
+        }
+        EventOpener.Opened opened = opener.open(type, header(headers, CloudEventHeaders.TENANT), subject, object);
+        if (opened instanceof EventOpener.Broken broken) {
+            return new Rejected(broken.reason());
+        }
+        if (opened instanceof EventOpener.KeyDestroyed destroyed) {
+            return new KeyDestroyed(typeName, destroyed.keyId());
+        }
+        if (opened instanceof EventOpener.KeyUnknown unknown) {
+            return new AwaitingKey(typeName, header(headers, CloudEventHeaders.TENANT), subject, unknown.keyId());
         }
         List<String> violations = schemas.violations(type, data);
         if (!violations.isEmpty()) {

@@ -48,6 +48,11 @@ public class SubjectScreen {
         this.digest = digest;
     }
 
+    /** Whether this client is erased here (any stored form of its tombstone). */
+    public boolean isErased(String tenant, String subject) {
+        return !erasedClients.erasedAmong(digest.storedForms(tenant, subject)).isEmpty();
+    }
+
     /** One verdict per event, in the same order. */
     public List<Verdict> screen(List<ReceivedEvent<?>> events) {
         // Every stored form: tombstones written before digests were keyed still count.

@@ -4,6 +4,7 @@ import app.steady.events.EventData;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +33,24 @@ public final class EventJson {
     /** Any value (export bundles and parts), written with the same settings as event data. */
     public byte[] writeValue(Object value) {
         return mapper.writeValueAsBytes(value);
+    }
+
+    /** Any value written by {@link #writeValue}. */
+    public <T> T readValue(byte[] json, Class<T> type) {
+        return mapper.readValue(json, type);
+    }
+
+    /** Event data as a JSON tree, written with the same settings (nulls left out). */
+    public ObjectNode toTree(EventData data) {
+        return mapper.valueToTree(data);
+    }
+
+    public String writeAsString(JsonNode tree) {
+        return mapper.writeValueAsString(tree);
+    }
+
+    public byte[] write(JsonNode tree) {
+        return mapper.writeValueAsBytes(tree);
     }
 
     public JsonNode readTree(byte[] json) {

@@ -3,8 +3,11 @@ package app.steady.platform.events;
 import app.steady.events.EventType;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.BasicDialectRegistry;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,12 +22,21 @@ import tools.jackson.databind.JsonNode;
  */
 public final class EventSchemas {
 
+    /** The annotation that marks a sealed field in a schema. */
+    public static final String SEALED_KEYWORD = "x-sealed";
+
     private final Map<EventType, Schema> schemas = new EnumMap<>(EventType.class);
 
     public EventSchemas() {
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemaRegistryConfig(
-                        SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+        // Draft 2020-12 plus the contract's own annotation "x-sealed" (docs/events.md, "Sealed fields"): it marks
+        // fields that travel sealed and validates nothing.
+        Dialect dialect = Dialect.builder(Dialects.getDraft202012())
+                .keyword(new NonValidationKeyword(SEALED_KEYWORD)).build();
+        SchemaRegistry registry = SchemaRegistry.builder()
+                .dialectRegistry(new BasicDialectRegistry(dialect))
+                .defaultDialectId(dialect.getId())
+                .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
+                .build();
         for (EventType type : EventType.values()) {
             try (InputStream in = EventSchemas.class.getResourceAsStream(type.schemaResource())) {
                 if (in == null) {

@@ -25,6 +25,11 @@ public final class TopicNames {
         return topic.nameWithPrefix(prefix);
     }
 
+    /** The producer's key topic of this deployment. */
+    public String keysOf(Topic topic) {
+        return prefix + topic.keysBaseName();
+    }
+
     /** The catalogue topic a deployed topic name stands for, if any. */
     public Optional<Topic> topicNamed(String name) {
         return Arrays.stream(Topic.values()).filter(topic -> of(topic).equals(name)).findFirst();

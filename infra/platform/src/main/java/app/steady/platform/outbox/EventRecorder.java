@@ -2,22 +2,25 @@ package app.steady.platform.outbox;
 
 import app.steady.events.EventData;
 import app.steady.events.EventType;
-import app.steady.platform.events.EventJson;
 import app.steady.platform.events.TopicNames;
+import app.steady.platform.keys.EventSealer;
 import app.steady.platform.observability.TraceContext;
 import java.time.Clock;
 import java.util.UUID;
 
-/** Turns event data into a {@link PendingEvent}: id, type, topic, tenant, time and the current trace context. */
+/**
+ * Turns event data into a {@link PendingEvent}: id, type, topic, tenant, time and the current trace context, with
+ * its health fields sealed under the client's data key.
+ */
 public class EventRecorder {
 
-    private final EventJson json;
+    private final EventSealer sealer;
     private final TopicNames topics;
     private final TraceContext traceContext;
     private final Clock clock;
 
-    public EventRecorder(EventJson json, TopicNames topics, TraceContext traceContext, Clock clock) {
-        this.json = json;
+    public EventRecorder(EventSealer sealer, TopicNames topics, TraceContext traceContext, Clock clock) {
+        this.sealer = sealer;
         this.topics = topics;
         this.traceContext = traceContext;
         this.clock = clock;
@@ -29,6 +32,6 @@ public class EventRecorder {
         }
         EventType type = EventType.of(data);
         return new PendingEvent(UUID.randomUUID().toString(), type.type(), topics.of(type.topic()), tenant,
-                data.subjectId(), json.writeAsString(data), clock.instant(), traceContext.currentTraceparent());
+                data.subjectId(), sealer.write(type, tenant, data), clock.instant(), traceContext.currentTraceparent());
     }
 }

@@ -65,7 +65,8 @@ public class ClientErasureHandler implements EventHandler {
             long erased = parts.stream().mapToLong(ErasedPart::documents).sum();
             long keys = parts.stream().mapToLong(ErasedPart::keys).sum();
             erasedClients.record(event.tenant(), new ClientErased(request.erasureId(), request.clientId(), service,
-                    erased, keys > 0, parts.stream().map(p -> new ClientErased.Part(p.where(), p.documents(), p.keys()))
+                    erased, keys > 0, parts.stream().map(p -> new ClientErased.Part(p.where(), p.documents(), p.keys(),
+                            p.keyTopicTombstone()))
                     .toList(), clock.instant()));
             log.info("Erased client for erasure {}: {} documents, {} keys destroyed", request.erasureId(), erased, keys);
         }

@@ -8,6 +8,7 @@ import app.steady.events.CloudEventHeaders;
 import app.steady.events.Topic;
 import app.steady.events.goals.ClientAssigned;
 import app.steady.platform.events.EventJson;
+import app.steady.platform.keys.EventSealer;
 import app.steady.platform.events.TopicNames;
 import app.steady.platform.observability.TraceContext;
 import com.mongodb.client.MongoClient;
@@ -73,7 +74,7 @@ class OutboxRelayIT {
     final SteppingClock clock = new SteppingClock();
     final MongoTemplate mongo = new MongoTemplate(mongoClient, "relay-" + UUID.randomUUID());
     final OutboxCollections collections = new OutboxCollections(mongo, List.of(Note.class));
-    final AggregateStore store = new AggregateStore(mongo, new EventRecorder(new EventJson(), topics,
+    final AggregateStore store = new AggregateStore(mongo, new EventRecorder(EventSealer.withoutKeys(new EventJson()), topics,
             new TraceContext(new DefaultListableBeanFactory().getBeanProvider(Tracer.class)), clock), new OutboxSignal());
     final String tenant = "tenant-" + UUID.randomUUID();
 

@@ -9,6 +9,7 @@ import app.steady.events.privacy.ClientRecordAccessed;
 import app.steady.platform.audit.AuditEntry;
 import app.steady.platform.audit.AuditTrail;
 import app.steady.platform.events.EventJson;
+import app.steady.platform.keys.EventSealer;
 import app.steady.platform.events.EventSchemas;
 import app.steady.platform.events.TopicNames;
 import app.steady.platform.observability.TraceContext;
@@ -55,7 +56,7 @@ class ErasedClientOutboxIT {
     final MongoTemplate mongo = new MongoTemplate(mongoClient, "erased-outbox-" + UUID.randomUUID());
     final OutboxCollections collections = new OutboxCollections(mongo,
             List.of(AuditEntry.class, ErasedClients.storedType(), Note.class));
-    final AggregateStore store = new AggregateStore(mongo, new EventRecorder(json, new TopicNames(""),
+    final AggregateStore store = new AggregateStore(mongo, new EventRecorder(EventSealer.withoutKeys(json), new TopicNames(""),
             new TraceContext(new DefaultListableBeanFactory().getBeanProvider(Tracer.class)), clock), new OutboxSignal());
     final AuditTrail auditTrail = new AuditTrail(mongo, Duration.ofDays(2192), clock, digest);
     final ErasedClients erasedClients = new ErasedClients(mongo, store, digest);
