@@ -2,7 +2,7 @@
 # Entrypoint of every Steady image: turns secret files into environment variables, then starts the service with
 # the container-sized JVM options. For each STEADY_*, SPRING_*, MONGODB_* or KAFKA_* variable ending in _FILE,
 # the variable without the suffix is exported with the file's content (trailing newlines removed), e.g.
-#   STEADY_HOMEWORK_MASTER_KEY_FILE=/run/secrets/homework_master_key  ->  STEADY_HOMEWORK_MASTER_KEY=<content>
+#   STEADY_MASTER_KEYS_FILE=/run/secrets/master_keys                  ->  STEADY_MASTER_KEYS=<content>
 #   MONGODB_PASSWORD_FILE=/run/secrets/goals_mongodb_password         ->  MONGODB_PASSWORD=<content>
 # (a MONGODB_URI may then contain the Spring placeholder ${MONGODB_PASSWORD}).
 # STEADY_APP_DIR (default /app, the image's layers) is the exploded application the JVM starts from; tests point it

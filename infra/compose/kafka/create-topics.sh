@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # One-shot (compose service kafka-init): creates Steady's topics with production settings, if missing.
 # Event topics: one per producing service, keyed by client id, kept forever (projections are rebuilt by replaying
-# them; erasure works by crypto-shredding and tombstones, not by deleting events). Dead-letter topics:
-# <topic>.<consumer group>.dlt for every topic a service reads (docs/events.md), kept 30 days.
-# The same topics are declared for Kubernetes as Strimzi KafkaTopic resources (infra/k8s/base/kafka).
+# them; erasure works by crypto-shredding and tombstones, not by deleting events). Key topics: one per producing
+# service (steady.<service>.keys), its clients' event data keys wrapped by the master key, keyed by key id and
+# compacted, so an erased client's key (tombstoned on erasure) leaves Kafka within about two hours (segment.ms +
+# max.compaction.lag.ms, as the services' steady.keys.topic-segment and topic-max-compaction-lag); every service
+# reads all four.
+# Dead-letter topics: <topic>.<consumer group>.dlt for every topic a service reads (docs/events.md), kept 30 days.
+# The same topics are declared for Kubernetes as Strimzi KafkaTopic resources (infra/k8s/base/kafka-topics).
 set -euo pipefail
 
 bootstrap="${BOOTSTRAP_SERVERS:?}"
@@ -22,11 +26,14 @@ create() { # name partitions configs...
 
 event_config=(min.insync.replicas=2 retention.ms=-1 retention.bytes=-1 cleanup.policy=delete
               compression.type=zstd unclean.leader.election.enable=false max.message.bytes=1048588)
+key_config=(min.insync.replicas=2 cleanup.policy=compact segment.ms=3600000 max.compaction.lag.ms=3600000
+            min.cleanable.dirty.ratio=0.1 compression.type=zstd unclean.leader.election.enable=false)
 dlt_config=(min.insync.replicas=2 retention.ms=2592000000 cleanup.policy=delete compression.type=zstd
             unclean.leader.election.enable=false)
 
 for topic in goals homework reminders analytics; do
   create "${prefix}steady.${topic}.events" "$partitions" "${event_config[@]}"
+  create "${prefix}steady.${topic}.keys" "$partitions" "${key_config[@]}"
 done
 
 # <topic>.<consumer group>.dlt; the groups are the services' names (steady.consumer.group).

@@ -1,5 +1,5 @@
 // One-shot (compose service mongo-init, run with `mongosh --nodb`): initiates the replica set rs0 if it is not
-// yet, waits for a primary, and creates (or re-keys) one user per service with readWrite on its own database(s)
+// yet, waits for a primary, and creates (or re-keys) one user per service with readWrite on its own database
 // only. Idempotent: safe on every `docker-compose up`. Passwords come from the docker secrets.
 const fs = require('fs');
 const secret = (name) => fs.readFileSync('/run/secrets/' + name, 'utf8').trim();
@@ -34,10 +34,11 @@ while (!admin.adminCommand({ hello: 1 }).primary) {
 admin = connect(`mongodb://root:${root}@${members.join(',')}/admin?replicaSet=rs0&authSource=admin`);
 print(`rs0 primary: ${admin.adminCommand({ hello: 1 }).primary}`);
 
-// Each service reads and writes its own database only (docs/operations.md, "Secrets").
+// Each service reads and writes its own database only (docs/operations.md, "Secrets"). The key stores
+// (steady-homework-keys, <service>-keys) are on mongo-keys, not here (init-key-store.js).
 const users = {
   'goals-service': { secret: 'goals_mongodb_password', dbs: ['steady-goals'] },
-  'homework-service': { secret: 'homework_mongodb_password', dbs: ['steady-homework', 'steady-homework-keys'] },
+  'homework-service': { secret: 'homework_mongodb_password', dbs: ['steady-homework'] },
   'reminders-service': { secret: 'reminders_mongodb_password', dbs: ['steady-reminders'] },
   'analytics-service': { secret: 'analytics_mongodb_password', dbs: ['steady-analytics'] },
 };
