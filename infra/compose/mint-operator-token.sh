@@ -1,23 +1,14 @@
 #!/usr/bin/env bash
-# Prints an HS256 bearer token with role OPERATOR (what /actuator/prometheus requires), signed with the compose
-# stack's jwt_hmac_secret, valid for DAYS (default 365). For the Prometheus scraper of this stack only; with an
-# identity provider (STEADY_JWT_JWK_SET_URI set) issue the scraper's token there instead.
+# Prints an OPERATOR token (what /actuator/prometheus requires) for subject prometheus in tenant
+# STEADY_OPERATOR_TENANT (default operations), valid HOURS (default 1, at most 24): the token the token-minter
+# service keeps renewing for Prometheus, by hand (e.g. to try a scrape with curl). A thin wrapper of mint-token.sh.
 #
-#   ./mint-operator-token.sh [DAYS] > secrets/prometheus_bearer_token
+#   ./mint-operator-token.sh [HOURS]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
-[ -f .env ] && set -a && . ./.env && set +a
-secret_file="${STEADY_SECRETS_DIR:-./secrets}/jwt_hmac_secret"
-[ -s "$secret_file" ] || { echo "$secret_file is missing (run ./init-secrets.sh)" >&2; exit 1; }
-days="${1:-365}"
-now="$(date +%s)"
-exp=$((now + days * 86400))
-
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-header='{"alg":"HS256","typ":"JWT"}'
-claims="$(printf '{"iss":"%s","aud":"%s","sub":"prometheus","tenant":"%s","role":"OPERATOR","iat":%d,"exp":%d}' \
-  "${STEADY_JWT_ISSUER:-steady-compose}" "${STEADY_JWT_AUDIENCE:-steady}" "${STEADY_OPERATOR_TENANT:-operations}" "$now" "$exp")"
-unsigned="$(printf '%s' "$header" | b64url).$(printf '%s' "$claims" | b64url)"
-# The services use the secret's UTF-8 bytes as the HMAC key (not base64-decoded).
-signature="$(printf '%s' "$unsigned" | openssl dgst -sha256 -hmac "$(tr -d '\n' < "$secret_file")" -binary | b64url)"
-printf '%s.%s\n' "$unsigned" "$signature"
+tenant="${STEADY_OPERATOR_TENANT:-}"
+if [ -z "$tenant" ] && [ -f .env ]; then
+  tenant="$(sed -n 's/^STEADY_OPERATOR_TENANT=//p' .env | tail -n 1)"
+fi
+[ $# -le 1 ] || { echo "usage: mint-operator-token.sh [HOURS]" >&2; exit 2; }
+exec ./mint-token.sh OPERATOR "${tenant:-operations}" prometheus "${1:-1}"

@@ -38,7 +38,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("goals")
 @CompoundIndex(name = "client_goals", def = "{'tenantId': 1, 'clientId': 1, 'status': 1}")
-@CompoundIndex(name = "caseload_goals", def = "{'tenantId': 1, 'therapistId': 1, 'status': 1}")
 @PublishesEvents
 public class Goal {
 

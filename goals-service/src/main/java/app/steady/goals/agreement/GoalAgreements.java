@@ -138,9 +138,16 @@ public class GoalAgreements {
 
     /** A therapist's view across their caseload, paged and sorted. */
     public Page<Goal> ofCaseload(Caller therapist, GoalStatus status, Pageable page) {
+        // Decided by the caseload as it is now: a goal's therapistId is who it was proposed with, and a former
+        // therapist must lose sight of it when the client moves on (issue 16).
+        List<String> clients = caseload.clientsOf(therapist.tenantId(), therapist.userId()).stream()
+                .map(assignment -> assignment.clientId()).toList();
+        if (clients.isEmpty()) {
+            return Page.empty(page);
+        }
         return status == null
-                ? goals.findByTenantIdAndTherapistId(therapist.tenantId(), therapist.userId(), page)
-                : goals.findByTenantIdAndTherapistIdAndStatus(therapist.tenantId(), therapist.userId(), status, page);
+                ? goals.findByTenantIdAndClientIdIn(therapist.tenantId(), clients, page)
+                : goals.findByTenantIdAndClientIdInAndStatus(therapist.tenantId(), clients, status, page);
     }
 
     /** The client's GAS T-score now: their active scaled goals, each by its latest score. */

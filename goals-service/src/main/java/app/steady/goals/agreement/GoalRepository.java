@@ -1,5 +1,6 @@
 package app.steady.goals.agreement;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
@@ -15,8 +16,8 @@ interface GoalRepository extends MongoRepository<Goal, String> {
     List<Goal> findByTenantIdAndClientIdAndStatusOrderByProposedAtDesc(String tenantId, String clientId,
                                                                         GoalStatus status);
 
-    Page<Goal> findByTenantIdAndTherapistId(String tenantId, String therapistId, Pageable page);
+    Page<Goal> findByTenantIdAndClientIdIn(String tenantId, Collection<String> clientIds, Pageable page);
 
-    Page<Goal> findByTenantIdAndTherapistIdAndStatus(String tenantId, String therapistId, GoalStatus status,
-                                                     Pageable page);
+    Page<Goal> findByTenantIdAndClientIdInAndStatus(String tenantId, Collection<String> clientIds, GoalStatus status,
+                                                    Pageable page);
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /** Maintains the caseload and answers who treats whom, for this service's own access checks. */
@@ -63,9 +64,16 @@ public class Caseload implements CaseloadDirectory {
         if (events.isEmpty()) {
             return assignment;
         }
-        return assignment.isStored()
-                ? store.update(assignment, tenantId, events)
-                : store.insert(assignment, tenantId, events);
+        if (assignment.isStored()) {
+            return store.update(assignment, tenantId, events);
+        }
+        try {
+            return store.insert(assignment, tenantId, events);
+        } catch (DuplicateKeyException raced) {
+            // Another request stored this client id first: from this tenant (then this is an update now) or from
+            // another (then it is refused as in use). Checked again from the top.
+            return assign(tenantId, clientId, therapistId);
+        }
     }
 
     private ConflictException refused(ConflictException refusal) {

@@ -19,7 +19,11 @@ public class CaseloadAssignment {
     @Id
     private String id;
     private String tenantId;
-    @Indexed
+    /**
+     * Unique across tenants, by the store and not only by a check before the insert: two providers racing for one
+     * client id must not both win (every service checks an event's tenant against its client's).
+     */
+    @Indexed(unique = true)
     private String clientId;
     private String therapistId;
     private Instant changedAt;

@@ -8,6 +8,7 @@ import app.steady.events.privacy.ClientErasureRequested;
 import app.steady.goals.caseload.Caseload;
 import app.steady.platform.caseload.ClientAccess;
 import app.steady.platform.consuming.EventHandler;
+import app.steady.platform.consuming.EventRejected;
 import app.steady.platform.consuming.ReceivedEvent;
 import app.steady.platform.errors.NotFoundException;
 import app.steady.platform.outbox.AggregateStore;
@@ -100,7 +101,17 @@ public class Erasures implements EventHandler {
             ClientErased erased = (ClientErased) event.data();
             for (int attempt = 1; ; attempt++) {
                 Erasure erasure = mongo.findById(erased.erasureId(), Erasure.class);
-                if (erasure == null || !erasure.acknowledge(erased)) {
+                if (erasure == null) {
+                    throw new EventRejected("no erasure " + erased.erasureId() + " was requested here");
+                }
+                // Checked against the request, not trusted (issue 16): an acknowledgement for another tenant's or
+                // client's erasure must not complete this one.
+                if (!erasure.tenantId().equals(event.tenant())
+                        || !digest.storedForms(event.tenant(), erased.clientId()).contains(erasure.subject())) {
+                    throw new EventRejected("acknowledgement of erasure " + erased.erasureId()
+                            + " names another tenant or client than the request");
+                }
+                if (!erasure.acknowledge(erased)) {
                     break;
                 }
                 try {

@@ -7,6 +7,7 @@ import app.steady.events.privacy.ClientDataExported;
 import app.steady.events.privacy.ClientExportRequested;
 import app.steady.platform.caseload.ClientAccess;
 import app.steady.platform.consuming.EventHandler;
+import app.steady.platform.consuming.EventRejected;
 import app.steady.platform.consuming.ReceivedEvent;
 import app.steady.platform.errors.NotFoundException;
 import app.steady.platform.events.EventJson;
@@ -125,8 +126,15 @@ public class Exports implements EventHandler {
             ClientDataExported part = (ClientDataExported) event.data();
             for (int attempt = 1; ; attempt++) {
                 Export export = mongo.findById(part.exportId(), Export.class);
+                if (export == null) {
+                    break; // its download window closed and it was deleted (a late part, or a replay): nothing to do
+                }
+                if (!export.tenantId().equals(event.tenant()) || !export.clientId().equals(part.clientId())) {
+                    throw new EventRejected("part of export " + part.exportId()
+                            + " names another tenant or client than the request");
+                }
                 Instant now = clock.instant();
-                if (export == null || !export.receive(part.service(),
+                if (!export.receive(part.service(),
                         new Sealing.Sealed(part.sealedKey(), part.nonce(), part.ciphertext()), now)) {
                     break;
                 }

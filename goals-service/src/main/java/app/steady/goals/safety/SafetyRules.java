@@ -1,6 +1,7 @@
 package app.steady.goals.safety;
 
 import app.steady.platform.errors.FieldError;
+import app.steady.platform.web.PrivateAddresses;
 import app.steady.platform.errors.InvalidRequestException;
 import app.steady.platform.safety.TenantSafetySettings;
 import app.steady.platform.safety.TenantSafetySettings.CrisisResource;
@@ -39,10 +40,12 @@ class SafetyRules {
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final boolean allowHttpPagerUrls;
+    private final boolean allowPrivatePagerHosts;
     private final Duration minEscalation;
 
     SafetyRules(SafetyProperties properties) {
         this.allowHttpPagerUrls = properties.allowHttpPagerUrls();
+        this.allowPrivatePagerHosts = properties.allowPrivatePagerHosts();
         this.minEscalation = properties.minEscalation();
     }
 
@@ -82,7 +85,7 @@ class SafetyRules {
             String pagerUrl = blankToNull(contact.pagerUrl());
             checked.add(new OnCallContact(name(contact.name(), at, errors), email(email, at + ".email", errors),
                     phone(contact.phone(), at + ".phone", errors),
-                    url(pagerUrl, at + ".pagerUrl", allowHttpPagerUrls, errors)));
+                    pagerUrl(pagerUrl, at + ".pagerUrl", errors)));
             if (email == null && pagerUrl == null) {
                 errors.add(new FieldError(at, "needs an e-mail or a pager URL: an on-call contact must be reachable"));
             }
@@ -170,6 +173,17 @@ class SafetyRules {
             errors.add(new FieldError(field, "must be a phone number: digits, spaces, + ( ) and - only"));
         }
         return phone;
+    }
+
+    /** A pager URL: as {@link #url}, and on a public host unless the deployment allows private ones. */
+    private String pagerUrl(String url, String field, List<FieldError> errors) {
+        int before = errors.size();
+        String checked = url(url, field, allowHttpPagerUrls, errors);
+        if (checked != null && errors.size() == before && !allowPrivatePagerHosts
+                && PrivateAddresses.isPrivateHost(URI.create(checked).getHost())) {
+            errors.add(new FieldError(field, "must name a public host, not a private, loopback or internal address"));
+        }
+        return checked;
     }
 
     /** An absolute https (or, where allowed, http) URL with a host and no credentials in it. */

@@ -18,6 +18,7 @@ import app.steady.platform.keys.EventOpener;
 import app.steady.testing.KafkaTestClient;
 import app.steady.testing.SealedEventData;
 import app.steady.testing.SteadyIntegrationTest;
+import app.steady.testing.TestTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +139,29 @@ class GoalLifecycleApiIT {
         api.asClient(get("/therapists/me/goals"), null).andExpect(status().isForbidden());
         api.asTherapist(get("/clients/{c}/goals", api.client).param("status", "PROPOSED"), null)
                 .andExpect(jsonPath("$.length()").value(3));
+    }
+
+    /** Issue 16, defect 1: the caseload list follows the current caseload, not the therapist a goal was proposed with. */
+    @Test
+    void aFormerTherapistNoLongerSeesTheGoalsOfAReassignedClient() throws Exception {
+        api.propose("{\"title\":\"Walk every morning\"}");
+        api.asTherapist(get("/therapists/me/goals"), null).andExpect(jsonPath("$.totalItems").value(1));
+
+        String successor = "therapist-" + java.util.UUID.randomUUID();
+        api.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .put("/caseload/clients/{c}", api.client)
+                        .header("Authorization", TestTokens.admin(api.tenant, "admin"))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"therapistId\":\"" + successor + "\"}"))
+                .andExpect(status().isOk());
+
+        api.asTherapist(get("/therapists/me/goals"), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalItems").value(0))
+                .andExpect(jsonPath("$.items.length()").value(0));
+        api.mvc.perform(get("/therapists/me/goals").header("Authorization", TestTokens.therapist(api.tenant, successor)))
+                .andExpect(jsonPath("$.totalItems").value(1))
+                .andExpect(jsonPath("$.items[0].content.title").value("Walk every morning"));
     }
 
     /** The client's events (the tenant's own, such as its safety settings, are keyed by the tenant). */

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class SafetyRulesTest {
 
-    static final SafetyRules PRODUCTION = new SafetyRules(new SafetyProperties(false, null));
-    static final SafetyRules DRILL = new SafetyRules(new SafetyProperties(true, Duration.ofSeconds(10)));
+    static final SafetyRules PRODUCTION = new SafetyRules(new SafetyProperties(false, null, false));
+    static final SafetyRules DRILL = new SafetyRules(new SafetyProperties(true, Duration.ofSeconds(10), true));
 
     static SafetySettingsProposal pager(String url, String escalation) {
         return new SafetySettingsProposal(List.of(new OnCallContact("Duty clinician", null, null, url)), null, escalation);
@@ -26,6 +26,20 @@ class SafetyRulesTest {
         assertThat(DRILL.check(pager("http://127.0.0.1:8099/page", null)).onCallContacts().get(0).pagerUrl())
                 .isEqualTo("http://127.0.0.1:8099/page");
         assertThat(fieldsRefused(DRILL, pager("ftp://pager.example/x", null))).containsExactly("onCallContacts[0].pagerUrl");
+    }
+
+    /** Issue 16, defect 7: a pager URL could aim reminders-service at the provider's own network. */
+    @Test
+    void aPagerOnAPrivateOrInternalHostIsRefusedUnlessTheDeploymentAllowsIt() {
+        for (String url : List.of("https://10.0.0.5/page", "https://127.0.0.1/page", "https://[::1]/page",
+                "https://localhost/page", "https://169.254.169.254/latest/meta-data", "https://metadata.google.internal/x",
+                "https://192.168.1.20:8443/hook")) {
+            assertThat(fieldsRefused(PRODUCTION, pager(url, null))).as(url).containsExactly("onCallContacts[0].pagerUrl");
+        }
+        assertThat(PRODUCTION.check(pager("https://events.pager.example/page", null)).onCallContacts().get(0).pagerUrl())
+                .isEqualTo("https://events.pager.example/page");
+        assertThat(DRILL.check(pager("https://127.0.0.1:8443/page", null)).onCallContacts().get(0).pagerUrl())
+                .isEqualTo("https://127.0.0.1:8443/page");
     }
 
     @Test

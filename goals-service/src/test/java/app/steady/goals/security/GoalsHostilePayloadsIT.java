@@ -113,14 +113,4 @@ class GoalsHostilePayloadsIT extends HostilePayloads {
         }
         return List.copyOf(endpoints);
     }
-
-    private long storedDocuments() {
-        long count = 0;
-        for (String collection : mongo.getCollectionNames()) {
-            if (!collection.equals("audit_log") && !collection.startsWith("outbox")) {
-                count += mongo.getCollection(collection).countDocuments();
-            }
-        }
-        return count;
-    }
 }

@@ -37,6 +37,36 @@ class TokenChecksIT {
         expectRejected(claims().expirationTime(Date.from(Instant.now().minusSeconds(120))).build());
     }
 
+    /** Issue 16, defect 4: a token without exp never expired; one without sub gave a 500. */
+    @Test
+    void tokensWithoutExpiryOrSubjectAreRejected() throws Exception {
+        expectRejected(claims().expirationTime(null).build());
+        expectRejected(claims().subject(null).build());
+        expectRejected(claims().subject(" ").build());
+    }
+
+    /** Issue 16, defect 4: no token lives longer than steady.security.jwt.max-lifetime (24 h), operators' neither. */
+    @Test
+    void tokensLivingLongerThanTheMaximumAreRejected() throws Exception {
+        expectRejected(claims().expirationTime(Date.from(Instant.now().plus(java.time.Duration.ofDays(365)))).build());
+        expectRejected(claims().claim("role", "OPERATOR")
+                .expirationTime(Date.from(Instant.now().plus(java.time.Duration.ofHours(25)))).build());
+        expectRejected(claims().issueTime(null)
+                .expirationTime(Date.from(Instant.now().plus(java.time.Duration.ofHours(30)))).build());
+        mvc.perform(get("/clients/c-1/goals").header("Authorization", TestTokens.signed(claims()
+                        .expirationTime(Date.from(Instant.now().plus(java.time.Duration.ofHours(23)))).build())))
+                .andExpect(status().isOk());
+    }
+
+    /** Issue 16, defect 7: the tenant claim was never validated ("a:b" made tenant:client keys ambiguous). */
+    @Test
+    void tokensWithAMalformedTenantAreRejected() throws Exception {
+        expectRejected(claims().claim("tenant", "t-1:c-1").build());
+        expectRejected(claims().claim("tenant", "../t-2").build());
+        expectRejected(claims().claim("tenant", "t".repeat(65)).build());
+        expectRejected(claims().claim("tenant", 42).build());
+    }
+
     @Test
     void tokensOfAnotherIssuerOrAudienceAreRejected() throws Exception {
         expectRejected(claims().issuer("https://evil.example").build());

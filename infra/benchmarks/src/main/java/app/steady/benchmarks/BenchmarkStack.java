@@ -166,7 +166,7 @@ final class BenchmarkStack implements AutoCloseable {
         ServiceProcess process = new ServiceProcess(name, SteadyLocal.executableJar(root, name), freePort(),
                 dataDir.resolve("logs"));
         Map<String, String> env = new java.util.HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafkaServers(),
-                "MONGODB_URI", mongoUri(), "STEADY_JWT_HMAC_SECRET", secret, "STEADY_MASTER_KEYS", "b1:" + masterKey,
+                "MONGODB_URI", mongoUri(), "STEADY_JWT_HMAC_SECRET", secret, "STEADY_JWT_LOCAL_MODE", "true", "STEADY_MASTER_KEYS", "b1:" + masterKey,
                 "STEADY_GOALS_EXPORT_KEY_ENCRYPTION_KEY", exportKeyEncryptionKey,
                 "STEADY_PRIVACY_DIGEST_KEY", digestKey));
         if (external != null) {
@@ -182,6 +182,8 @@ final class BenchmarkStack implements AutoCloseable {
                 "--steady.events.partitions=" + PARTITIONS,
                 "--steady.web.rate-limit.writes-per-caller-per-minute=1000000",
                 "--steady.web.rate-limit.writes-per-tenant-per-minute=100000000",
+                "--steady.web.rate-limit.reads-per-caller-per-minute=1000000",
+                "--steady.web.rate-limit.reads-per-tenant-per-minute=100000000",
                 "--steady.reminders.channels.clinician-channel=KAFKA",
                 "--steady.outbox.metrics-interval=1s",
                 "--logging.level.root=WARN"));

@@ -92,6 +92,7 @@ class ContainerImageLayoutE2E {
                         "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
                         "MONGODB_URI", infrastructure.mongoUri(),
                         "STEADY_JWT_HMAC_SECRET_FILE", jwtSecret.toString(),
+                        "STEADY_JWT_LOCAL_MODE", "true",
                         "STEADY_MASTER_KEYS_FILE", masterKeys.toString(),
                         "STEADY_PRIVACY_DIGEST_KEY_FILE", digestKey.toString()));
         ProcessHandle entrypoint = ProcessHandle.current().children()

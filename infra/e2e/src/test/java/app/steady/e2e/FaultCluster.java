@@ -64,14 +64,16 @@ final class FaultCluster implements AutoCloseable {
         void launch() {
             List<String> all = new ArrayList<>(Stream.of("--steady.events.topic-prefix=" + prefix,
                     "--steady.events.partitions=3", "--steady.outbox.poll-interval=100ms",
-                    "--steady.reminders.channels.clinician-channel=KAFKA", "--steady.consumer.group=" + group).toList());
+                    "--steady.reminders.channels.clinician-channel=KAFKA", "--steady.consumer.group=" + group,
+                    "--steady.reminders.channels.allow-private-hosts=true",
+                    "--steady.web.rate-limit.reads-per-caller-per-minute=100000").toList());
             all.addAll(arguments);
             process.start(Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                     // The driver gives up on an unreachable store after 5 s instead of 30 s: requests made while the
                     // store is down fail fast (and certainly unapplied), consumers retry sooner once it is back.
                     "MONGODB_URI", mongo.uri() + "/?serverSelectionTimeoutMS=5000&connectTimeoutMS=2000",
-                    "STEADY_JWT_HMAC_SECRET", SteadyTestInfrastructure.TOKEN_SECRET,
+                    "STEADY_JWT_HMAC_SECRET", SteadyTestInfrastructure.TOKEN_SECRET, "STEADY_JWT_LOCAL_MODE", "true",
                     "STEADY_MASTER_KEYS", SteadyTestInfrastructure.MASTER_KEYS,
                     "STEADY_GOALS_EXPORT_KEY_ENCRYPTION_KEY", SteadyTestInfrastructure.EXPORT_KEY_ENCRYPTION_KEY,
                     "STEADY_PRIVACY_DIGEST_KEY", SteadyTestInfrastructure.DIGEST_KEY), all);

@@ -20,7 +20,9 @@ final class Http {
 
     static Response send(String method, String url, String authorization, String json) {
         try {
-            HttpResponse<String> response = CLIENT.send(request(method, url, authorization, json, Duration.ofSeconds(10)),
+            // 30 s: with four services warming up on two cores, an export request (it makes a 3072-bit RSA key pair)
+            // once ran past 10 s.
+            HttpResponse<String> response = CLIENT.send(request(method, url, authorization, json, Duration.ofSeconds(30)),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
                     response.headers().firstValue("Location").orElse(null));

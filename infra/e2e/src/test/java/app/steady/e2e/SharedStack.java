@@ -59,8 +59,10 @@ final class SharedStack {
     List<String> argumentsOf(String service) {
         return switch (service) {
             case "goals-service" -> List.of("--steady.goals.safety.allow-http-pager-urls=true",
+                    "--steady.goals.safety.allow-private-pager-hosts=true",
                     "--steady.goals.safety.min-escalation=PT10S");
             case "reminders-service" -> List.of("--steady.reminders.channels.clinician-channel=EMAIL",
+                    "--steady.reminders.channels.allow-private-hosts=true",
                     "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
                     "--steady.reminders.max-attempts=2", "--steady.reminders.retry-backoff=PT1S");
             default -> List.of();

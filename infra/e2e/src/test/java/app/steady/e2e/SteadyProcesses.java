@@ -36,7 +36,7 @@ final class SteadyProcesses {
         process.start(Map.of(
                         "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
                         "MONGODB_URI", infrastructure.mongoUri(),
-                        "STEADY_JWT_HMAC_SECRET", SteadyTestInfrastructure.TOKEN_SECRET,
+                        "STEADY_JWT_HMAC_SECRET", SteadyTestInfrastructure.TOKEN_SECRET, "STEADY_JWT_LOCAL_MODE", "true",
                         "STEADY_GOALS_EXPORT_KEY_ENCRYPTION_KEY", SteadyTestInfrastructure.EXPORT_KEY_ENCRYPTION_KEY,
                         "STEADY_PRIVACY_DIGEST_KEY", SteadyTestInfrastructure.DIGEST_KEY,
                         "STEADY_MASTER_KEYS", SteadyTestInfrastructure.MASTER_KEYS),
@@ -49,7 +49,12 @@ final class SteadyProcesses {
         Set<String> overridden = extra.stream().map(SteadyProcesses::propertyOf).collect(Collectors.toSet());
         List<String> arguments = new ArrayList<>(List.of("--steady.events.topic-prefix=" + topicPrefix,
                         "--steady.events.partitions=3", "--steady.outbox.poll-interval=100ms",
-                        "--steady.reminders.channels.clinician-channel=KAFKA").stream()
+                        "--steady.reminders.channels.clinician-channel=KAFKA",
+                        // receivers (pager, webhooks) of the tests run on this machine
+                        "--steady.goals.safety.allow-private-pager-hosts=true",
+                        "--steady.reminders.channels.allow-private-hosts=true",
+                        // the suites poll (Awaitility) far faster than people read
+                        "--steady.web.rate-limit.reads-per-caller-per-minute=100000").stream()
                 .filter(argument -> !overridden.contains(propertyOf(argument))).toList());
         arguments.addAll(extra);
         return arguments;

@@ -113,6 +113,7 @@ public final class SteadyLocal {
             serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", env.getOrDefault(prefix + "KAFKA_BOOTSTRAP_SERVERS", kafkaServers));
             serviceEnv.put("MONGODB_URI", env.getOrDefault(prefix + "MONGODB_URI", mongoUri));
             serviceEnv.put("STEADY_JWT_HMAC_SECRET", secret);
+            serviceEnv.put("STEADY_JWT_LOCAL_MODE", "true");   // a local run verifies with the shared secret
             // One master key version for a local run; the same key also opens journal keys a run before versioned
             // master keys stored (homework re-wraps them).
             serviceEnv.put("STEADY_MASTER_KEYS", "dev1:" + masterKey);
@@ -121,9 +122,12 @@ public final class SteadyLocal {
             serviceEnv.put("STEADY_PRIVACY_DIGEST_KEY", digestKey);
             // No SMTP server locally unless SPRING_MAIL_HOST names one: clinician notifications then go out as events.
             String clinicianChannel = env.containsKey("SPRING_MAIL_HOST") ? "EMAIL" : "KAFKA";
-            // Pager webhooks of a local run are receivers on this machine: plain http is allowed here only.
+            // Pager webhooks of a local run are receivers on this machine: plain http and private hosts are allowed
+            // here only.
             process.start(serviceEnv, List.of("--steady.security.anonymous-api-docs=true",
                     "--steady.goals.safety.allow-http-pager-urls=true",
+                    "--steady.goals.safety.allow-private-pager-hosts=true",
+                    "--steady.reminders.channels.allow-private-hosts=true",
                     "--steady.reminders.channels.clinician-channel=" + clinicianChannel,
                     "--steady.dashboard.base-url=http://127.0.0.1:" + SERVICES.get("analytics-service")));
             services.add(process);

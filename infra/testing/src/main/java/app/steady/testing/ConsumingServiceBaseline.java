@@ -62,8 +62,10 @@ public abstract class ConsumingServiceBaseline {
     @Test
     void readsTheGoldenExampleOfTheCaseloadEvents() {
         String tenant = "tenant-" + UUID.randomUUID();
-        String example = TestEvents.goldenExample(EventType.CLIENT_ASSIGNED);
-        String client = json.readTree(example).get("clientId").asString();
+        String golden = TestEvents.goldenExample(EventType.CLIENT_ASSIGNED);
+        // A client id of its own: client ids are unique across tenants, and an earlier run may have used the golden one.
+        String client = "client-" + UUID.randomUUID();
+        String example = golden.replace(json.readTree(golden).get("clientId").asString(), client);
         String therapist = json.readTree(example).get("therapistId").asString();
         send(tenant, client, example.getBytes(StandardCharsets.UTF_8));
 

@@ -23,6 +23,9 @@ public class SteadyInfrastructureInitializer implements ApplicationContextInitia
         properties.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
         properties.put("spring.mongodb.uri", infrastructure.mongoUri());
         properties.put("steady.security.jwt.hmac-secret", SteadyTestInfrastructure.TOKEN_SECRET);
+        properties.put("steady.security.jwt.local-mode", true);
+        // Webhook and pager receivers of the tests listen on this machine.
+        properties.put("steady.reminders.channels.allow-private-hosts", true);
         properties.put("steady.goals.exports.key-encryption-key", SteadyTestInfrastructure.EXPORT_KEY_ENCRYPTION_KEY);
         properties.put("steady.privacy.digest-key", SteadyTestInfrastructure.DIGEST_KEY);
         properties.put("steady.keys.master-keys", SteadyTestInfrastructure.MASTER_KEYS);
@@ -31,6 +34,8 @@ public class SteadyInfrastructureInitializer implements ApplicationContextInitia
         // Tests write far faster than people; the rate limit has a test of its own.
         properties.put("steady.web.rate-limit.writes-per-caller-per-minute", 100_000);
         properties.put("steady.web.rate-limit.writes-per-tenant-per-minute", 100_000);
+        properties.put("steady.web.rate-limit.reads-per-caller-per-minute", 100_000);
+        properties.put("steady.web.rate-limit.reads-per-tenant-per-minute", 1_000_000);
         properties.put("steady.outbox.poll-interval", "100ms");
         properties.put("steady.outbox.metrics-interval", "500ms");
         properties.put("management.tracing.sampling.probability", 1.0);

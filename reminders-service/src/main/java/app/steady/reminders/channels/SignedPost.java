@@ -1,5 +1,6 @@
 package app.steady.reminders.channels;
 
+import app.steady.platform.web.PrivateAddresses;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,12 +21,23 @@ class SignedPost {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Clock clock;
+    private final boolean allowPrivateHosts;
 
-    SignedPost(Clock clock) {
+    /**
+     * @param allowPrivateHosts whether a URL may resolve to a private, loopback or internal address (local runs and
+     *                          tests); otherwise such a send fails, whatever the URL's name (a public name may be made
+     *                          to point inside the provider's network)
+     */
+    SignedPost(Clock clock, @Value("${steady.reminders.channels.allow-private-hosts:false}") boolean allowPrivateHosts) {
         this.clock = clock;
+        this.allowPrivateHosts = allowPrivateHosts;
     }
 
     void send(String url, String secret, String idempotencyKey, String body) throws IOException, InterruptedException {
+        String host = URI.create(url).getHost();
+        if (!allowPrivateHosts && PrivateAddresses.resolvesToPrivate(host)) {
+            throw new IllegalStateException("refusing to post to " + host + ": it is, or resolves to, a private address");
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")

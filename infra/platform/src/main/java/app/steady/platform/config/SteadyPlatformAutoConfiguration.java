@@ -53,7 +53,9 @@ import app.steady.platform.outbox.OutboxSignal;
 import app.steady.platform.security.SecurityConfiguration;
 import app.steady.platform.web.ProblemDetailsAdvice;
 import app.steady.platform.web.RequestSizeLimitFilter;
-import app.steady.platform.web.WriteRateLimiter;
+import app.steady.platform.web.StrictJsonTypes;
+import app.steady.platform.web.RateLimitWindows;
+import app.steady.platform.web.RateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -430,10 +432,21 @@ public class SteadyPlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "steady.web.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
-    WebMvcConfigurer writeRateLimit(@Value("${steady.web.rate-limit.writes-per-caller-per-minute}") int perCaller,
-                                    @Value("${steady.web.rate-limit.writes-per-tenant-per-minute}") int perTenant,
-                                    Clock clock) {
-        WriteRateLimiter limiter = new WriteRateLimiter(perCaller, perTenant, clock);
+    RateLimitWindows rateLimitWindows(MongoTemplate mongo, Clock clock) {
+        return new RateLimitWindows(mongo, clock);
+    }
+
+    /** Requests per caller and per tenant, reads and writes apart, counted in windows every instance shares. */
+    @Bean
+    @ConditionalOnProperty(name = "steady.web.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
+    WebMvcConfigurer rateLimit(RateLimitWindows windows,
+                               @Value("${steady.web.rate-limit.writes-per-caller-per-minute}") int writesPerCaller,
+                               @Value("${steady.web.rate-limit.writes-per-tenant-per-minute}") int writesPerTenant,
+                               @Value("${steady.web.rate-limit.reads-per-caller-per-minute}") int readsPerCaller,
+                               @Value("${steady.web.rate-limit.reads-per-tenant-per-minute}") int readsPerTenant,
+                               MeterRegistry meters) {
+        RateLimiter limiter = new RateLimiter(windows,
+                new RateLimiter.Limits(writesPerCaller, writesPerTenant, readsPerCaller, readsPerTenant), meters);
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
@@ -443,6 +456,12 @@ public class SteadyPlatformAutoConfiguration {
     }
 
     // ---- web ---------------------------------------------------------------------------------------------
+
+    /** API bodies take JSON types as they are (no number-to-text or text-to-number coercion). */
+    @Bean
+    StrictJsonTypes strictJsonTypes() {
+        return new StrictJsonTypes();
+    }
 
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(

@@ -230,6 +230,12 @@ public class BatchEventProcessor implements Consumer<Message<List<byte[]>>> {
                     if (FailureClassifier.isTransient(failure)) {
                         throw failure;
                     }
+                    if (failure instanceof EventRejected rejected) {
+                        deadLetters.send(event.topic(), event.partition(), event.offset(), record.key(),
+                                record.headers(), record.payload(), "rejected: " + rejected.getMessage());
+                        count(event.type().type(), "dead-lettered");
+                        return;
+                    }
                     if (attempt >= properties.attempts()) {
                         deadLetters.send(event.topic(), event.partition(), event.offset(), record.key(),
                                 record.headers(), record.payload(), "handler failed " + attempt + " times: " + failure);

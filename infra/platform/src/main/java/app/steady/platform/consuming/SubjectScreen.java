@@ -73,7 +73,9 @@ public class SubjectScreen {
 
     private Verdict verdict(ReceivedEvent<?> event, Set<String> erased, Map<String, Set<String>> tenantsOfClients) {
         Set<String> tenants = tenantsOfClients.getOrDefault(event.subject(), Set.of());
-        if (event.type() != EventType.CLIENT_ASSIGNED && !tenants.isEmpty() && !tenants.contains(event.tenant())) {
+        // Assignments too (issue 16): a client-assigned event under another tenant would hand the client to that
+        // tenant's therapist. Client ids are unique across tenants, so a known client has exactly one.
+        if (!tenants.isEmpty() && !tenants.contains(event.tenant())) {
             return new Reject("ce_tenant " + event.tenant() + " does not match the tenant of client "
                     + event.subject() + " (" + String.join(", ", tenants) + ")");
         }

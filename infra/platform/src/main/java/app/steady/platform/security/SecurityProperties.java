@@ -19,11 +19,15 @@ public record SecurityProperties(Jwt jwt, boolean anonymousApiDocs, java.util.Li
 
     /**
      * @param jwkSetUri   the identity provider's JWK set (production); takes precedence over {@code hmacSecret}
-     * @param hmacSecret  a shared HS256 secret of at least 32 bytes (local run and tests only)
+     * @param hmacSecret  a shared HS256 secret of at least 32 bytes, used only in local mode
+     * @param localMode   allows HS256 with {@code hmacSecret} (local run and tests); never set in a deployment
      * @param issuer      the required {@code iss}
      * @param audience    the required {@code aud}
      * @param clockSkew   tolerated clock difference for {@code exp} and {@code nbf}
+     * @param maxLifetime the longest a token may live from {@code iat} (or from now, without one) to {@code exp}, for
+     *                    every role, operators included
      */
-    public record Jwt(String jwkSetUri, String hmacSecret, String issuer, String audience, Duration clockSkew) {
+    public record Jwt(String jwkSetUri, String hmacSecret, boolean localMode, String issuer, String audience,
+                      Duration clockSkew, Duration maxLifetime) {
     }
 }
