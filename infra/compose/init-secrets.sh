@@ -41,6 +41,13 @@ make goals_keys_mongodb_password     openssl rand -hex 24
 make homework_keys_mongodb_password  openssl rand -hex 24
 make reminders_keys_mongodb_password openssl rand -hex 24
 make analytics_keys_mongodb_password openssl rand -hex 24
+# Kafka SCRAM-SHA-512 passwords (kafka-init sets them as the users' credentials): admin, a super user for operators
+# (./kafka-admin.sh), and one per service, read only by kafka-init and that service
+make kafka_admin_password            openssl rand -hex 24
+make goals_kafka_password            openssl rand -hex 24
+make homework_kafka_password         openssl rand -hex 24
+make reminders_kafka_password        openssl rand -hex 24
+make analytics_kafka_password        openssl rand -hex 24
 # version:base64-of-32-bytes, the current version first; rotation prepends a new one (docs/operations.md)
 make master_keys                     sh -c 'printf "v1:%s\n" "$(openssl rand -base64 32)"'
 make goals_export_key                openssl rand -base64 32

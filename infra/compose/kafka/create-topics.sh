@@ -8,12 +8,13 @@
 # reads all four.
 # Dead-letter topics: <topic>.<consumer group>.dlt for every topic a service reads (docs/events.md), kept 30 days.
 # The same topics are declared for Kubernetes as Strimzi KafkaTopic resources (infra/k8s/base/kafka-topics).
+# BOOTSTRAP_SERVERS is the brokers' internal listener (kafka-internal, no SASL); create-users.sh runs next.
 set -euo pipefail
 
 bootstrap="${BOOTSTRAP_SERVERS:?}"
 partitions="${EVENT_PARTITIONS:-24}"
 prefix="${TOPIC_PREFIX:-}"
-topics=/opt/kafka/bin/kafka-topics.sh
+topics="${KAFKA_BIN:-/opt/kafka/bin}/kafka-topics.sh"
 
 create() { # name partitions configs...
   local name="$1" count="$2"
