@@ -39,6 +39,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @PublishesEvents
 public class Assignment {
 
+    /** The most schedules one assignment keeps (each change that was in force adds one). */
+    static final int MAX_SCHEDULE_SPANS = 100;
+
     /** How early before its due time an occurrence may be completed. */
     static final Duration EARLY_COMPLETION = Duration.ofHours(12);
     /** How long after its window closed an occurrence may still be completed (late). */
@@ -111,10 +114,26 @@ public class Assignment {
                 version, eventOccurrences(assignedAt, publishedUntil), assignedAt));
     }
 
-    /** Changes the schedule from now on; occurrences already due keep the schedule they had. */
+    /**
+     * Changes the schedule from now on; occurrences already due keep the schedule they had. A schedule that never had
+     * an occurrence due while it was in force is replaced rather than kept, so quick successive edits do not pile up;
+     * an assignment changed more than {@value #MAX_SCHEDULE_SPANS} times must be assigned anew.
+     */
     List<EventData> changeSchedule(Schedule newSchedule, Instant now, Duration horizon) {
         requireActive("change the schedule of");
-        schedules.add(new ScheduleSpan(ScheduleSpec.of(newSchedule), now));
+        ScheduleSpan current = schedules.get(schedules.size() - 1);
+        // Replaceable when neither the schedule in force nor the new one has anything due since the former took over:
+        // then no past occurrence changes whichever of the two is kept for that time.
+        boolean replaceable = occurrencesBetween(current.effectiveFrom(), now).isEmpty()
+                && OccurrenceCalculator.between(newSchedule, current.effectiveFrom(), now).isEmpty();
+        if (replaceable) {
+            schedules.set(schedules.size() - 1, new ScheduleSpan(ScheduleSpec.of(newSchedule), current.effectiveFrom()));
+        } else if (schedules.size() >= MAX_SCHEDULE_SPANS) {
+            throw new ConflictException("TOO_MANY_SCHEDULE_CHANGES", "This homework's schedule has changed "
+                    + MAX_SCHEDULE_SPANS + " times; end it and assign it anew");
+        } else {
+            schedules.add(new ScheduleSpan(ScheduleSpec.of(newSchedule), now));
+        }
         version++;
         publishedUntil = now.plus(horizon);
         nextMissedCheckAt = nextWindowCloseAfter(missedCheckedUntil);

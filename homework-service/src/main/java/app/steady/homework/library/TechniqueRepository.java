@@ -6,4 +6,6 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 interface TechniqueRepository extends MongoRepository<Technique, String> {
 
     List<Technique> findByTenantId(String tenantId);
+
+    long countByTenantId(String tenantId);
 }

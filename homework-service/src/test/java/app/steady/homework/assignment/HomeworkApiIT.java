@@ -62,6 +62,8 @@ class HomeworkApiIT {
     @Autowired
     MutableClock clock;
     @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+    @Autowired
     HomeworkClock homeworkClock;
     @Autowired
     TopicNames topics;
@@ -129,6 +131,23 @@ class HomeworkApiIT {
         assertThat(first.get("dueAt").asString()).isEqualTo("2026-06-01T19:00:00Z");
         assertThat(first.get("dueLocal").asString()).startsWith("2026-06-01T20:00");
         assertThat(first.get("windowClosesAt").asString()).isEqualTo("2026-06-01T22:59:00Z");
+    }
+
+    /** Issue 16, defect 7: every schedule edit added a span for ever, so an assignment's document grew without bound. */
+    @Test
+    void quickSuccessiveScheduleChangesDoNotPileUp() throws Exception {
+        String assignment = assignDailyBreathing("09:00", "PT1H");
+        for (String time : List.of("10:00", "11:00", "12:00", "13:00", "14:00")) {
+            asTherapist(put(assignment + "/schedule"), schedule(time, "PT1H")).andExpect(status().isOk());
+        }
+
+        String id = assignment.substring(assignment.lastIndexOf('/') + 1);
+        org.bson.Document stored = mongo.getCollection("assignments").find(new org.bson.Document("_id", id)).first();
+        assertThat(stored.getList("schedules", org.bson.Document.class))
+                .as("schedules none of which was ever in force are replaced, not kept").hasSize(1);
+        asClient(get(assignment + "/occurrences").param("from", "2026-06-01T00:00:00Z").param("to", "2026-06-02T00:00:00Z"), null)
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].occurrenceId").value("2026-06-01T14:00"));
     }
 
     @Test

@@ -66,7 +66,10 @@ final class FaultCluster implements AutoCloseable {
                     "--steady.events.partitions=3", "--steady.outbox.poll-interval=100ms",
                     "--steady.reminders.channels.clinician-channel=KAFKA", "--steady.consumer.group=" + group,
                     "--steady.reminders.channels.allow-private-hosts=true",
-                    "--steady.web.rate-limit.reads-per-caller-per-minute=100000").toList());
+                    "--steady.web.rate-limit.reads-per-caller-per-minute=100000",
+                    // These scenarios check what the services apply, not what therapists may read meanwhile: the
+                    // staleness gate (CaseloadStalenessIT) would turn their reads right after an outage into 503s.
+                    "--steady.caseload.max-staleness=0s").toList());
             all.addAll(arguments);
             process.start(Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),

@@ -54,7 +54,9 @@ final class SteadyProcesses {
                         "--steady.goals.safety.allow-private-pager-hosts=true",
                         "--steady.reminders.channels.allow-private-hosts=true",
                         // the suites poll (Awaitility) far faster than people read
-                        "--steady.web.rate-limit.reads-per-caller-per-minute=100000").stream()
+                        "--steady.web.rate-limit.reads-per-caller-per-minute=100000",
+                        // caseload heartbeats often, so a (re)started service's copy counts as current within seconds
+                        "--steady.goals.caseload.heartbeat-every=2s").stream()
                 .filter(argument -> !overridden.contains(propertyOf(argument))).toList());
         arguments.addAll(extra);
         return arguments;

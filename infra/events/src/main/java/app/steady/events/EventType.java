@@ -3,6 +3,7 @@ package app.steady.events;
 import app.steady.events.analytics.RiskFlagAcknowledged;
 import app.steady.events.analytics.RiskFlagRaised;
 import app.steady.events.analytics.TherapistDigestReady;
+import app.steady.events.goals.CaseloadHeartbeat;
 import app.steady.events.goals.ClientAssigned;
 import app.steady.events.goals.ClientUnassigned;
 import app.steady.events.goals.GoalAchieved;
@@ -55,6 +56,7 @@ public enum EventType {
             TenantSafetySettingsUpdated.class),
     CLIENT_ERASURE_REQUESTED("steady.goals.client-erasure-requested.v1", Topic.GOALS, ClientErasureRequested.class),
     CLIENT_EXPORT_REQUESTED("steady.goals.client-export-requested.v1", Topic.GOALS, ClientExportRequested.class),
+    CASELOAD_HEARTBEAT("steady.goals.caseload-heartbeat.v1", Topic.GOALS, CaseloadHeartbeat.class),
 
     HOMEWORK_ASSIGNED("steady.homework.homework-assigned.v1", Topic.HOMEWORK, HomeworkAssigned.class),
     HOMEWORK_UPDATED("steady.homework.homework-updated.v1", Topic.HOMEWORK, HomeworkUpdated.class),

@@ -79,14 +79,14 @@ public abstract class HostilePayloads {
     }
 
     /**
-     * Documents in the service's own data (the audit trail, the caseload copy and the rate-limit windows excepted: they
-     * record requests, not store their content).
+     * Documents in the service's own data (the audit trail, the caseload copy, the rate-limit windows and the caseload
+     * heartbeats excepted: they record requests or time, not store a request's content).
      */
     protected long storedDocuments() {
         long count = 0;
         for (String collection : mongo.getCollectionNames()) {
             if (!collection.equals("audit_log") && !collection.equals("caseload_replica") && !collection.startsWith("outbox")
-                    && !collection.equals("rate_limit_windows")) {
+                    && !collection.equals("rate_limit_windows") && !collection.equals("caseload_heartbeats")) {
                 count += mongo.getCollection(collection).countDocuments();
             }
         }

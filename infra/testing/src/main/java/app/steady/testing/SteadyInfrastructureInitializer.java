@@ -24,6 +24,8 @@ public class SteadyInfrastructureInitializer implements ApplicationContextInitia
         properties.put("spring.mongodb.uri", infrastructure.mongoUri());
         properties.put("steady.security.jwt.hmac-secret", SteadyTestInfrastructure.TOKEN_SECRET);
         properties.put("steady.security.jwt.local-mode", true);
+        // No goals-service sends caseload heartbeats in a single service's tests (CaseloadStalenessIT turns it on).
+        properties.put("steady.caseload.max-staleness", "0s");
         // Webhook and pager receivers of the tests listen on this machine.
         properties.put("steady.reminders.channels.allow-private-hosts", true);
         properties.put("steady.goals.exports.key-encryption-key", SteadyTestInfrastructure.EXPORT_KEY_ENCRYPTION_KEY);

@@ -13,6 +13,8 @@ import app.steady.platform.consuming.BatchEventProcessor;
 import app.steady.platform.consuming.ConsumerProperties;
 import app.steady.platform.consuming.DeadLetters;
 import app.steady.platform.consuming.EventHandler;
+import app.steady.platform.caseload.CaseloadFreshness;
+import app.steady.platform.caseload.StaleCaseloadGuard;
 import app.steady.platform.consuming.InboundEventReader;
 import app.steady.platform.consuming.KeyWait;
 import app.steady.platform.keys.DataKeyPublisher;
@@ -351,6 +353,31 @@ public class SteadyPlatformAutoConfiguration {
     @ConditionalOnProperty(CONSUMED_TOPICS)
     TenantSafetyReplica tenantSafetyReplica(MongoTemplate mongo) {
         return new TenantSafetyReplica(mongo);
+    }
+
+    /**
+     * How current this service's copy of the caseload is, from goals-service's heartbeats; the owner's own caseload is
+     * always current (the check is off there).
+     */
+    @Bean
+    @ConditionalOnProperty(CONSUMED_TOPICS)
+    CaseloadFreshness caseloadFreshness(CaseloadDirectory directory,
+                                        @Value("${steady.caseload.max-staleness}") java.time.Duration maxStaleness,
+                                        Clock clock, MeterRegistry meters) {
+        return new CaseloadFreshness(directory instanceof CaseloadReplica ? maxStaleness : java.time.Duration.ZERO,
+                clock, meters);
+    }
+
+    @Bean
+    @ConditionalOnProperty(CONSUMED_TOPICS)
+    WebMvcConfigurer staleCaseloadGuard(CaseloadFreshness freshness, MeterRegistry meters) {
+        StaleCaseloadGuard guard = new StaleCaseloadGuard(freshness, meters);
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(guard).excludePathPatterns("/actuator/**");
+            }
+        };
     }
 
     @Bean
