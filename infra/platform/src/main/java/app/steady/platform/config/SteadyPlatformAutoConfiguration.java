@@ -466,13 +466,13 @@ public class SteadyPlatformAutoConfiguration {
     /** Requests per caller and per tenant, reads and writes apart, counted in windows every instance shares. */
     @Bean
     @ConditionalOnProperty(name = "steady.web.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
-    WebMvcConfigurer rateLimit(RateLimitWindows windows,
+    WebMvcConfigurer rateLimit(RateLimitWindows windows, SubjectDigest digest,
                                @Value("${steady.web.rate-limit.writes-per-caller-per-minute}") int writesPerCaller,
                                @Value("${steady.web.rate-limit.writes-per-tenant-per-minute}") int writesPerTenant,
                                @Value("${steady.web.rate-limit.reads-per-caller-per-minute}") int readsPerCaller,
                                @Value("${steady.web.rate-limit.reads-per-tenant-per-minute}") int readsPerTenant,
                                MeterRegistry meters) {
-        RateLimiter limiter = new RateLimiter(windows,
+        RateLimiter limiter = new RateLimiter(windows, digest,
                 new RateLimiter.Limits(writesPerCaller, writesPerTenant, readsPerCaller, readsPerTenant), meters);
         return new WebMvcConfigurer() {
             @Override

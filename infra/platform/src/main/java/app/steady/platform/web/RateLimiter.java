@@ -1,5 +1,6 @@
 package app.steady.platform.web;
 
+import app.steady.platform.privacy.SubjectDigest;
 import app.steady.platform.security.Claims;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,12 +33,14 @@ public class RateLimiter implements HandlerInterceptor {
     }
 
     private final RateLimitWindows windows;
+    private final SubjectDigest digest;
     private final Limits limits;
     private final MeterRegistry meters;
     private final Counter unavailable;
 
-    public RateLimiter(RateLimitWindows windows, Limits limits, MeterRegistry meters) {
+    public RateLimiter(RateLimitWindows windows, SubjectDigest digest, Limits limits, MeterRegistry meters) {
         this.windows = windows;
+        this.digest = digest;
         this.limits = limits;
         this.meters = meters;
         this.unavailable = meters.counter("steady.web.rate.limit.unavailable");
@@ -61,7 +64,8 @@ public class RateLimiter implements HandlerInterceptor {
         boolean read = method.equals("GET") || method.equals("HEAD");
         String kind = read ? "read" : "write";
         String tenant = token.getToken().getClaimAsString(Claims.TENANT);
-        String callerKey = kind + "|caller|" + tenant + "|" + token.getToken().getSubject();
+        // The caller under the keyed digest: the store never holds a user's id (an erased client's included).
+        String callerKey = kind + "|caller|" + digest.of(tenant, token.getToken().getSubject());
         String tenantKey = kind + "|tenant|" + tenant;
         long minute = windows.currentMinute();
         try {
