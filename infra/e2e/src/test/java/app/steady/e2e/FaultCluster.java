@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,15 +61,15 @@ final class FaultCluster implements AutoCloseable {
         }
 
         void launch() {
-            List<String> all = new ArrayList<>(Stream.of("--steady.events.topic-prefix=" + prefix,
+            List<String> all = LaunchArguments.withDefaults(List.of("--steady.events.topic-prefix=" + prefix,
                     "--steady.events.partitions=3", "--steady.outbox.poll-interval=100ms",
                     "--steady.reminders.channels.clinician-channel=KAFKA", "--steady.consumer.group=" + group,
                     "--steady.reminders.channels.allow-private-hosts=true",
                     "--steady.web.rate-limit.reads-per-caller-per-minute=100000",
                     // These scenarios check what the services apply, not what therapists may read meanwhile: the
                     // staleness gate (CaseloadStalenessIT) would turn their reads right after an outage into 503s.
-                    "--steady.caseload.max-staleness=0s").toList());
-            all.addAll(arguments);
+                    // A cluster that checks the gate sets it in its nodes' arguments.
+                    "--steady.caseload.max-staleness=0s"), arguments);
             process.start(Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                     // The driver gives up on an unreachable store after 5 s instead of 30 s: requests made while the

@@ -6,12 +6,9 @@ import app.steady.testing.FreePorts;
 import app.steady.testing.SteadyTestInfrastructure;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Starts services from their executable jars against the test JVM's broker and store, as the launcher does. */
 final class SteadyProcesses {
@@ -46,24 +43,15 @@ final class SteadyProcesses {
     }
 
     private static List<String> withDefaults(String topicPrefix, List<String> extra) {
-        Set<String> overridden = extra.stream().map(SteadyProcesses::propertyOf).collect(Collectors.toSet());
-        List<String> arguments = new ArrayList<>(List.of("--steady.events.topic-prefix=" + topicPrefix,
-                        "--steady.events.partitions=3", "--steady.outbox.poll-interval=100ms",
-                        "--steady.reminders.channels.clinician-channel=KAFKA",
-                        // receivers (pager, webhooks) of the tests run on this machine
-                        "--steady.goals.safety.allow-private-pager-hosts=true",
-                        "--steady.reminders.channels.allow-private-hosts=true",
-                        // the suites poll (Awaitility) far faster than people read
-                        "--steady.web.rate-limit.reads-per-caller-per-minute=100000",
-                        // caseload heartbeats often, so a (re)started service's copy counts as current within seconds
-                        "--steady.goals.caseload.heartbeat-every=2s").stream()
-                .filter(argument -> !overridden.contains(propertyOf(argument))).toList());
-        arguments.addAll(extra);
-        return arguments;
-    }
-
-    private static String propertyOf(String argument) {
-        int equals = argument.indexOf('=');
-        return equals < 0 ? argument : argument.substring(0, equals);
+        return LaunchArguments.withDefaults(List.of("--steady.events.topic-prefix=" + topicPrefix,
+                "--steady.events.partitions=3", "--steady.outbox.poll-interval=100ms",
+                "--steady.reminders.channels.clinician-channel=KAFKA",
+                // receivers (pager, webhooks) of the tests run on this machine
+                "--steady.goals.safety.allow-private-pager-hosts=true",
+                "--steady.reminders.channels.allow-private-hosts=true",
+                // the suites poll (Awaitility) far faster than people read
+                "--steady.web.rate-limit.reads-per-caller-per-minute=100000",
+                // caseload heartbeats often, so a (re)started service's copy counts as current within seconds
+                "--steady.goals.caseload.heartbeat-every=2s"), extra);
     }
 }
