@@ -24,6 +24,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,9 +51,10 @@ class AssessmentController {
 
     /**
      * The questionnaires available: for a client what a form needs (items and their range); for clinicians also the
-     * bands, caseness threshold, safety item and source.
+     * bands, caseness threshold, safety item and source. Not for an operator (metrics only).
      */
     @GetMapping("/measures")
+    @PreAuthorize("hasAnyRole('CLIENT', 'THERAPIST', 'ADMIN')")
     List<?> measures(Caller caller) {
         List<Measure> measures = assessments.measures();
         return caller.is(Role.CLIENT) ? measures.stream().map(QuestionnaireForm::of).toList() : measures;

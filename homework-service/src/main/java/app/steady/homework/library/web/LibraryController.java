@@ -33,7 +33,9 @@ class LibraryController {
         this.library = library;
     }
 
+    /** The people of the tenant: not an operator (metrics only), whose token is no user's of the tenant. */
     @GetMapping
+    @PreAuthorize("hasAnyRole('CLIENT', 'THERAPIST', 'ADMIN')")
     List<Technique> browse(Caller caller, @RequestParam(required = false) HomeworkKind kind) {
         return library.browse(caller, kind);
     }
