@@ -21,6 +21,12 @@ public record TherapistDigest(@Id String id, String tenantId, String therapistId
         return String.join(":", tenantId, therapistId, weekStarting.toString());
     }
 
+    /** The same digest, naming these of its clients needing attention. */
+    TherapistDigest naming(List<String> clientsNeedingAttention) {
+        return new TherapistDigest(id, tenantId, therapistId, weekStarting, clients, improving, needingAttention,
+                openFlags, caseloadAdherence, clientsNeedingAttention, readyAt, revision);
+    }
+
     List<EventData> ready() {
         return List.of(new TherapistDigestReady(java.util.UUID.nameUUIDFromBytes(id.getBytes()).toString(), therapistId,
                 weekStarting, clients, improving, needingAttention, openFlags, caseloadAdherence, "/dashboard", readyAt));

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import app.steady.analytics.client.ClientInsights;
 import app.steady.analytics.client.ClientRecord;
 import app.steady.analytics.flags.RiskFlags;
+import app.steady.platform.caseload.ClientAccess;
 import app.steady.platform.errors.NotFoundException;
 import app.steady.platform.outbox.AggregateStore;
 import app.steady.platform.security.Caller;
@@ -33,13 +34,16 @@ public class WeeklyDigests {
     private final AggregateStore store;
     private final RiskFlags flags;
     private final DigestProperties properties;
+    private final ClientAccess access;
     private final Clock clock;
 
-    WeeklyDigests(MongoTemplate mongo, AggregateStore store, RiskFlags flags, DigestProperties properties, Clock clock) {
+    WeeklyDigests(MongoTemplate mongo, AggregateStore store, RiskFlags flags, DigestProperties properties,
+                  ClientAccess access, Clock clock) {
         this.mongo = mongo;
         this.store = store;
         this.flags = flags;
         this.properties = properties;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -86,9 +90,15 @@ public class WeeklyDigests {
         }
     }
 
+    /**
+     * The therapist's latest digest, naming only the clients they treat now: one who has moved to another therapist
+     * since it was made is no longer theirs to see (issue 16); the week's counts stay as they were.
+     */
     public TherapistDigest latest(Caller therapist) {
-        return mongo.find(Query.query(where("tenantId").is(therapist.tenantId()).and("therapistId").is(therapist.userId()))
+        TherapistDigest digest = mongo.find(Query.query(where("tenantId").is(therapist.tenantId()).and("therapistId").is(therapist.userId()))
                         .with(Sort.by(Sort.Direction.DESC, "weekStarting")).limit(1), TherapistDigest.class)
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("Digest"));
+        return digest.naming(digest.needingAttentionClients().stream()
+                .filter(client -> access.mayAccess(therapist, client)).toList());
     }
 }
