@@ -16,7 +16,7 @@ final class ServiceEndpoints {
     private ServiceEndpoints() {
     }
 
-    /** The service's endpoints, without the platform's (audit, errors) and the dashboard page. */
+    /** The service's endpoints and the platform's audit trail, without the platform's others (errors) and the dashboard page. */
     static List<String> of(RequestMappingHandlerMapping mappings) {
         return of(mappings, handler -> true);
     }
@@ -31,7 +31,8 @@ final class ServiceEndpoints {
         TreeSet<String> endpoints = new TreeSet<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getHandlerMethods().entrySet()) {
             String type = mapping.getValue().getBeanType().getName();
-            if (!type.startsWith("app.steady.") || type.startsWith("app.steady.platform.") || type.contains(".dashboard.")
+            boolean platform = type.startsWith("app.steady.platform.") && !type.startsWith("app.steady.platform.audit.");
+            if (!type.startsWith("app.steady.") || platform || type.contains(".dashboard.")
                     || !selected.test(mapping.getValue())) {
                 continue;
             }
