@@ -126,10 +126,10 @@ public final class ClientInsights {
     }
 
     /** Completed and due occurrences per calendar week (Monday, UTC) of the occurrences that pass the filter. */
-    private static TreeMap<LocalDate, int[]> doneAndDueByWeek(ClientRecord record,
-                                                              java.util.function.Predicate<ClientRecord.HomeworkOutcome> counted) {
+    static TreeMap<LocalDate, int[]> doneAndDueByWeek(ClientRecord record,
+                                                      java.util.function.Predicate<ClientRecord.HomeworkOutcome> counted) {
         TreeMap<LocalDate, int[]> weeks = new TreeMap<>();
-        for (ClientRecord.HomeworkOutcome outcome : record.homework().values()) {
+        for (ClientRecord.HomeworkOutcome outcome : record.homeworkOutcomes()) {
             if (counted.test(outcome)) {
                 int[] doneAndDue = weeks.computeIfAbsent(week(outcome.dueAt()), w -> new int[2]);
                 doneAndDue[1]++;

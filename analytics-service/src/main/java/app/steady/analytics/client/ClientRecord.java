@@ -5,10 +5,13 @@ import app.steady.platform.consuming.Projection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -18,8 +21,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * <p>Signs of distress found while an event is applied are kept in {@code pendingFlags}, in the same document write as
  * the event's effect and its ledger entry, until a follow-up step (or the sweeper, after a crash or a store error) has
  * turned each into a flag; so no sign is lost whatever fails in between.
+ *
+ * <p>{@code tallies} are what the client adds to their tenant's aggregates ({@link Tally}), derived again by every change
+ * that can alter them, with the version of the rules they were derived with ({@code tallyRules}); records without them,
+ * or with an older version, are found and brought up to date by {@link TallySweep}.
  */
 @Document("client_records")
+// Also serves GET /tenant/outcomes, whose aggregation $matches on tenantId alone (this index's prefix).
 @CompoundIndex(name = "caseload", def = "{'tenantId': 1, 'therapistId': 1}")
 @CompoundIndex(name = "pending_signs", def = "{'pendingFlags.sourceKey': 1}", sparse = true)
 public class ClientRecord extends Projection {
@@ -38,6 +46,10 @@ public class ClientRecord extends Projection {
     private List<FlagCandidate> pendingFlags = new ArrayList<>();
     /** Since when the client has been quiet: their last activity, or, if they never did anything, the start of their open episode. */
     private Instant quietSince;
+    private List<Tally> tallies = new ArrayList<>();
+    /** The {@link Tally#RULES} the tallies were derived with; null in records written before there were any. */
+    @Indexed(name = "tally_rules")
+    private Integer tallyRules;
 
     protected ClientRecord() {
     }
@@ -79,6 +91,7 @@ public class ClientRecord extends Projection {
             episodes.add(new Episode(episodes.size() + 1, at, null, therapist, Episode.ASSIGNED));
         }
         quiet();
+        tally();
     }
 
     /** A client-unassigned on its own is a discharge: the open episode ends (a reassignment reopens it, see above). */
@@ -89,6 +102,7 @@ public class ClientRecord extends Projection {
             if (last != null && last.isOpen()) {
                 episodes.set(episodes.size() - 1, last.endedAt(at));
             }
+            tally();
         }
     }
 
@@ -101,6 +115,7 @@ public class ClientRecord extends Projection {
         Episode opened = new Episode(episodes.size() + 1, now, null, therapist, Episode.OPENED);
         episodes.add(opened);
         quiet();
+        tally();
         return opened;
     }
 
@@ -154,6 +169,7 @@ public class ClientRecord extends Projection {
         }
         Instant horizon = now.minus(java.time.Duration.ofDays(HOMEWORK_DAYS));
         homework.values().removeIf(h -> h.dueAt().isBefore(horizon));
+        tally();
         if (!"MISSED".equals(outcome.state())) {
             active(outcome.at()); // a missed occurrence is the absence of activity, not activity
         }
@@ -180,6 +196,7 @@ public class ClientRecord extends Projection {
         if (assessments.stream().noneMatch(a -> a.assessmentId().equals(point.assessmentId()))) {
             assessments.add(point);
             assessments.sort(java.util.Comparator.comparing(AssessmentPoint::at));
+            tally();
         }
         active(point.at());
     }
@@ -189,6 +206,12 @@ public class ClientRecord extends Projection {
             lastActivityAt = at;
         }
         quiet();
+    }
+
+    /** Derives the tallies again, with the current rules. */
+    void tally() {
+        tallies = Tally.of(this);
+        tallyRules = Tally.RULES;
     }
 
     private void quiet() {
@@ -201,10 +224,14 @@ public class ClientRecord extends Projection {
     public String clientId() { return clientId; }
     public String therapistId() { return therapistId; }
     public Map<String, HomeworkOutcome> homework() { return Map.copyOf(homework); }
+    /** The homework outcomes as they are, uncopied (read on every change, by {@link Tally#of}). */
+    Collection<HomeworkOutcome> homeworkOutcomes() { return Collections.unmodifiableCollection(homework.values()); }
     public Map<String, DayMood> moodByDay() { return Map.copyOf(moodByDay); }
     public List<AssessmentPoint> assessments() { return List.copyOf(assessments); }
     public Instant lastActivityAt() { return lastActivityAt; }
     public Instant quietSince() { return quietSince; }
     public List<Episode> episodes() { return List.copyOf(episodes); }
     public List<FlagCandidate> pendingFlags() { return List.copyOf(pendingFlags); }
+    public List<Tally> tallies() { return List.copyOf(tallies); }
+    public Integer tallyRules() { return tallyRules; }
 }
