@@ -40,7 +40,7 @@ public class TallySweep {
     }
 
     /** Brings up to {@value #PAGES_PER_RUN} pages of records up to date; returns how many were. */
-    @Scheduled(initialDelay = 0, fixedDelayString = "${steady.analytics.tallies.sweep-every:10s}")
+    @Scheduled(initialDelay = 0, fixedDelayString = "${steady.analytics.tallies.sweep-every:1m}")
     public int sweep() {
         Query stale = Query.query(new Criteria().orOperator(where("tallyRules").is(null), where("tallyRules").lt(Tally.RULES)))
                 .limit(PAGE);

@@ -47,7 +47,7 @@ class AnalyticsIsolationMatrixIT extends IsolationMatrix {
                 // therapist's; the former therapist's, made while they treated the client, must not show them now).
                 Probe.of("GET /therapists/me/digest", Scope.THERAPIST).shows("clientId")
                         .with("digest", victim -> {
-                            TestDigests.make(digests, victim.tenantId(), victim.therapist());
+                            TestDigests.make(digests, mongo, victim.tenantId(), victim.therapist());
                             return "made";
                         }),
                 Probe.of("GET /tenant/outcomes", Scope.ADMIN),
@@ -69,7 +69,7 @@ class AnalyticsIsolationMatrixIT extends IsolationMatrix {
         await().atMost(Duration.ofSeconds(30)).until(() -> count(victim, "risk_flags") == 1 && count(victim, "client_goals") == 1);
         victim.put("flagId", callFor("$[0].id", victim.therapistToken(), "GET", "/clients/" + victim.client() + "/flags", null));
         // The weekly run has made the therapist's digest, which names the client as needing attention (the flag).
-        TestDigests.make(digests, victim.tenantId(), victim.therapist());
+        TestDigests.make(digests, mongo, victim.tenantId(), victim.therapist());
     }
 
     /** Analytics' own copy of who treats whom (its caseload view) follows the access rule's: wait for both. */
