@@ -15,7 +15,7 @@ import java.util.Map;
  * <pre>
  * infra/benchmarks/bench [--clients=100000] [--runs=3] [--live-rate=500] [--live-seconds=300]
  *                        [--live-clients=1000] [--capacity-seconds=15] [--burst=100000] [--burst-lead=300]
- *                        [--only=replay,live,capacity,burst,dashboard]
+ *                        [--only=replay,live,capacity,burst,dashboard]  (store: the store probe alone, which always runs)
  *                        [--kafka=host:9092,... --mongodb-uri=mongodb://... [--replication-factor=3]
  *                         [--kafka-config=client.properties]]
  *                        [--profile]

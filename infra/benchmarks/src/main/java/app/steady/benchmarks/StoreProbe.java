@@ -3,53 +3,108 @@ package app.steady.benchmarks;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.WriteModel;
+import com.mongodb.client.model.IndexOptions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 
 /**
- * What bounds every figure below on this machine: how the embedded MongoDB-wire server executes the two kinds of
- * write Steady makes. A replace by {@code _id} uses the _id index; a replace by {@code _id} and {@code version} (every
- * optimistic-locking write: aggregates, projections, reminders) scans the collection there, where real MongoDB uses
- * the _id index for both. The server also ignores secondary indexes.
+ * What bounds every figure below on this machine: how the store executes each hot filter shape Steady sends, at
+ * 1,000, 10,000 and 100,000 documents in the collection (issue 17). On the embedded MongoDB-wire server a lookup is
+ * served from an index only when a unique index has exactly the filter's keys; without one, a version-checked write
+ * ({@code {_id, version}}: every aggregate update, every relay clear) reads the whole collection. The embedded profile
+ * ({@code EmbeddedStoreIndexes}) declares the unique {@code (_id, version)} index that makes it cost the same at any
+ * size. Each shape's cost per operation should stay flat (largest over smallest at most 1.5); the shape without the
+ * profile's index is measured too, to show what the profile removes.
  */
 final class StoreProbe {
+
+    static final int[] SIZES = {1_000, 10_000, 100_000};
+    static final double FLAT = 1.5;
 
     private StoreProbe() {
     }
 
+    /** One filter shape: how to run it once against the document with this index. */
+    private interface Shape {
+        void run(MongoCollection<Document> collection, String id);
+    }
+
     static void run(BenchmarkStack stack, Report report) {
-        report.section("0. The embedded store");
-        report.line("| documents in the collection | 500 replaces by _id (ms) | 500 replaces by _id + version (ms) |");
-        report.line("|---|---|---|");
+        report.section("0. The store: cost per operation of each hot filter shape");
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        shapes.put("find by `{_id}` (relay: a document on its work list)", (c, id) ->
+                c.find(new Document("_id", id)).projection(new Document("_outbox", 1).append("version", 1)).first());
+        shapes.put("update by `{_id}` (relay: pull published events)", (c, id) ->
+                c.updateOne(new Document("_id", id), new Document("$set", new Document("value", -1))));
+        shapes.put("version-checked update `{_id, version}` (aggregates, relay clear), profile index", (c, id) ->
+                c.updateOne(new Document("_id", id).append("version", 0L), new Document("$set", new Document("value", -2))));
+        String unprofiled = "version-checked update `{_id, version}` **without** the profile index (before issue 17)";
+
+        Map<String, List<Double>> costs = new LinkedHashMap<>();
         try (MongoClient mongo = MongoClients.create(stack.mongoUri())) {
-            MongoCollection<Document> collection = mongo.getDatabase("bench-store-probe").getCollection("documents");
+            var database = mongo.getDatabase("bench-store-probe-" + System.currentTimeMillis());
+            MongoCollection<Document> profiled = database.getCollection("profiled");
+            profiled.createIndex(new Document("_id", 1).append("version", 1), new IndexOptions().unique(true));
+            MongoCollection<Document> plain = database.getCollection("plain");
             int stored = 0;
-            for (int size : new int[] {1_000, 10_000, 50_000}) {
-                List<Document> more = new ArrayList<>();
-                for (int i = stored; i < size; i++) {
-                    more.add(new Document("_id", "d:" + i).append("version", 0L).append("value", i));
-                }
-                collection.insertMany(more);
+            for (int size : SIZES) {
+                fill(profiled, stored, size);
+                fill(plain, stored, size);
                 stored = size;
-                report.line("| " + size + " | " + Report.format(replaceMillis(collection, size, false)) + " | "
-                        + Report.format(replaceMillis(collection, size, true)) + " |");
+                for (Map.Entry<String, Shape> shape : shapes.entrySet()) {
+                    costs.computeIfAbsent(shape.getKey(), k -> new ArrayList<>())
+                            .add(millisPerOperation(profiled, size, 500, shape.getValue()));
+                }
+                // A scan each: fewer of them, or the largest size alone would take many minutes.
+                costs.computeIfAbsent(unprofiled, k -> new ArrayList<>())
+                        .add(millisPerOperation(plain, size, 5, shapes.get(
+                                "version-checked update `{_id, version}` (aggregates, relay clear), profile index")));
             }
+            database.drop();
+        }
+        report.line("| shape | ms per operation at 1,000 | at 10,000 | at 100,000 | largest / smallest | flat (≤ "
+                + FLAT + ") |");
+        report.line("|---|---|---|---|---|---|");
+        costs.forEach((shape, perSize) -> {
+            double ratio = perSize.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
+                    / perSize.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            report.line("| " + shape + " | " + Report.format(perSize.get(0)) + " | " + Report.format(perSize.get(1))
+                    + " | " + Report.format(perSize.get(2)) + " | " + Report.format(ratio) + " | "
+                    + (ratio <= FLAT ? "yes" : "no") + " |");
+        });
+    }
+
+    private static void fill(MongoCollection<Document> collection, int from, int to) {
+        List<Document> batch = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            batch.add(new Document("_id", "d:" + i).append("version", 0L).append("value", i));
+            if (batch.size() == 5_000) {
+                collection.insertMany(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            collection.insertMany(batch);
         }
     }
 
-    private static double replaceMillis(MongoCollection<Document> collection, int size, boolean withVersion) {
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        for (int i = 0; i < 500; i++) {
-            String id = "d:" + (i * 37 % size);
-            Document filter = withVersion ? new Document("_id", id).append("version", 0L) : new Document("_id", id);
-            writes.add(new ReplaceOneModel<>(filter, new Document("_id", id).append("version", 0L).append("value", -i)));
+    /** The median of five timed passes of {@code operations} operations on documents spread over the collection. */
+    private static double millisPerOperation(MongoCollection<Document> collection, int size, int operations, Shape shape) {
+        for (int i = 0; i < Math.min(50, operations); i++) {   // warm the path (JIT, connection) before timing
+            shape.run(collection, "d:" + (i * 7919 % size));
         }
-        long started = System.nanoTime();
-        collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        return (System.nanoTime() - started) / 1e6;
+        List<Double> passes = new ArrayList<>();
+        for (int pass = 0; pass < 5; pass++) {
+            long started = System.nanoTime();
+            for (int i = 0; i < operations; i++) {
+                shape.run(collection, "d:" + ((long) (i + pass * operations) * 7919 % size));
+            }
+            passes.add((System.nanoTime() - started) / 1e6 / operations);
+        }
+        passes.sort(Double::compare);
+        return passes.get(2);
     }
 }

@@ -52,6 +52,9 @@ import app.steady.platform.outbox.OutboxCollections;
 import app.steady.platform.outbox.OutboxProperties;
 import app.steady.platform.outbox.OutboxRelay;
 import app.steady.platform.outbox.OutboxSignal;
+import app.steady.platform.outbox.PendingWork;
+import app.steady.platform.store.EmbeddedStoreIndexes;
+import app.steady.platform.store.StoreKind;
 import app.steady.platform.security.SecurityConfiguration;
 import app.steady.platform.web.ProblemDetailsAdvice;
 import app.steady.platform.web.RequestSizeLimitFilter;
@@ -69,6 +72,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -185,8 +189,25 @@ public class SteadyPlatformAutoConfiguration {
     }
 
     @Bean
-    AggregateStore aggregateStore(MongoTemplate mongo, EventRecorder recorder, OutboxSignal signal) {
-        return new AggregateStore(mongo, recorder, signal);
+    PendingWork pendingWork(MongoTemplate mongo) {
+        return new PendingWork(mongo);
+    }
+
+    /** Asked of the server once at start-up (issue 17): the embedded MongoDB-wire server needs indexes of its own. */
+    @Bean
+    StoreKind storeKind(MongoTemplate mongo) {
+        return StoreKind.of(mongo);
+    }
+
+    /** After the outbox collections (which register the platform's own aggregates with the mapping context). */
+    @Bean
+    SmartInitializingSingleton embeddedStoreIndexes(MongoTemplate mongo, StoreKind kind, OutboxCollections collections) {
+        return () -> EmbeddedStoreIndexes.declareIfEmbedded(mongo, kind);
+    }
+
+    @Bean
+    AggregateStore aggregateStore(MongoTemplate mongo, EventRecorder recorder, OutboxSignal signal, PendingWork pendingWork) {
+        return new AggregateStore(mongo, recorder, signal, pendingWork);
     }
 
     @Bean
@@ -203,18 +224,18 @@ public class SteadyPlatformAutoConfiguration {
     @ConditionalOnProperty(name = "steady.outbox.enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaProperties kafka, TopicNames topics,
                             @Value("${steady.kafka.producer.max-block:5s}") java.time.Duration maxBlock,
-                            OutboxCollections collections, OutboxSignal signal, OutboxProperties properties,
-                            Environment environment, MeterRegistry meters, Clock clock) {
+                            OutboxCollections collections, PendingWork pendingWork, OutboxSignal signal,
+                            OutboxProperties properties, Environment environment, MeterRegistry meters, Clock clock) {
         String service = environment.getRequiredProperty("spring.application.name");
         String transactionalId = topics.deploymentScoped("steady-outbox-" + service);
         return new OutboxRelay(mongo, () -> new KafkaProducer<>(KafkaClientSettings.transactionalProducer(kafka, maxBlock,
-                properties.sendTimeout(), transactionalId)), collections, signal, properties, service,
+                properties.sendTimeout(), transactionalId)), collections, pendingWork, signal, properties, service,
                 environment.getRequiredProperty("steady.instance-id"), meters, clock);
     }
 
     @Bean
-    OutboxBacklog outboxBacklog(MongoTemplate mongo, OutboxCollections collections, MeterRegistry meters, Clock clock) {
-        return new OutboxBacklog(mongo, collections, meters, clock);
+    OutboxBacklog outboxBacklog(PendingWork pendingWork, MeterRegistry meters, Clock clock) {
+        return new OutboxBacklog(pendingWork, meters, clock);
     }
 
     // ---- consuming ---------------------------------------------------------------------------------------

@@ -25,11 +25,13 @@ public class AggregateStore {
     private final MongoTemplate mongo;
     private final EventRecorder recorder;
     private final OutboxSignal signal;
+    private final PendingWork pendingWork;
 
-    public AggregateStore(MongoTemplate mongo, EventRecorder recorder, OutboxSignal signal) {
+    public AggregateStore(MongoTemplate mongo, EventRecorder recorder, OutboxSignal signal, PendingWork pendingWork) {
         this.mongo = mongo;
         this.recorder = recorder;
         this.signal = signal;
+        this.pendingWork = pendingWork;
     }
 
     /** Stores a new aggregate (its id already assigned) with the events its creation causes. */
@@ -48,7 +50,7 @@ public class AggregateStore {
             document.put(OutboxFields.OLDEST_PENDING, pending.get(0).get("occurredAt"));
         }
         mongo.execute(entity.getCollection(), collection -> collection.insertOne(document));
-        signalIfAny(pending);
+        announce(entity.getCollection(), document.get("_id"), pending);
         return accessor.getBean();
     }
 
@@ -99,7 +101,7 @@ public class AggregateStore {
                     .formatted(entity.getType().getSimpleName(), id, readVersion));
         }
         accessor.setProperty(version, versionValue(version, readVersion.longValue() + 1));
-        signalIfAny(pending);
+        announce(entity.getCollection(), id, pending);
         return accessor.getBean();
     }
 
@@ -122,8 +124,10 @@ public class AggregateStore {
                 .append("traceparent", event.traceparent());
     }
 
-    private void signalIfAny(List<Document> pending) {
+    /** Puts the document on the relay's work list (after the write that stored its events) and wakes the relay. */
+    private void announce(String collection, Object id, List<Document> pending) {
         if (!pending.isEmpty()) {
+            pendingWork.mark(collection, id, pending.get(0).getDate("occurredAt"), pending.size());
             signal.eventsWritten();
         }
     }

@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 public class OutboxCollections {
 
     private final List<String> names;
+    private final java.util.Map<String, String> versionFields;
 
     /**
      * @param platformAggregates the platform's own aggregates (audit entries, tombstones...), which the service's
@@ -23,6 +24,11 @@ public class OutboxCollections {
                 .distinct()
                 .sorted()
                 .toList();
+        // Every aggregate that publishes events is versioned (AggregateStore requires it), one entity per collection.
+        this.versionFields = mongo.getConverter().getMappingContext().getPersistentEntities().stream()
+                .filter(entity -> entity.isAnnotationPresent(PublishesEvents.class))
+                .collect(java.util.stream.Collectors.toMap(MongoPersistentEntity::getCollection,
+                        entity -> entity.getRequiredVersionProperty().getFieldName(), (a, b) -> a));
         // A sparse index holds only the documents that have pending events, so finding them stays cheap at any size;
         // its second key hands them to the relay oldest first without a sort in memory.
         for (String name : names) {
@@ -34,5 +40,10 @@ public class OutboxCollections {
 
     public List<String> names() {
         return names;
+    }
+
+    /** The field holding the version of a collection's aggregates, which every write of their events changes. */
+    public String versionField(String collection) {
+        return versionFields.get(collection);
     }
 }

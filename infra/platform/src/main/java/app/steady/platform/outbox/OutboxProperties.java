@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sendTimeout      how long Kafka may take to acknowledge a round's events (the relay producer's delivery
  *                         timeout) before the round is aborted and sent again
  * @param metricsInterval  how often backlog size and age are measured
+ * @param recoveryInterval how often the relay looks for documents with pending events missing from its work list
+ *                         (their service died between the aggregate write and the work-list entry); each look reads
+ *                         every aggregate collection for the pending flag
  * @param maxEventsPerSubject most events of one client (event subject) published per round; at most
  *                         {@link #MAX_EVENTS_PER_SUBJECT_LIMIT}, half of the event ids every consumer remembers per
  *                         topic and document, so that a round sent again after a relay crash is still recognised
@@ -22,7 +25,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("steady.outbox")
 public record OutboxProperties(boolean enabled, int batchSize, Duration pollInterval, Duration retryBackoff,
                                Duration leaseDuration, Duration sendTimeout, Duration metricsInterval,
-                               int maxEventsPerSubject) {
+                               int maxEventsPerSubject, Duration recoveryInterval) {
 
     public static final int MAX_EVENTS_PER_SUBJECT_LIMIT = ConsumptionLedger.MAX_RESENT_PER_SUBJECT;
 

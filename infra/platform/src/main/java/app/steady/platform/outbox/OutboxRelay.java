@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -54,6 +55,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Supplier<Producer<String, byte[]>> producers;
     private Producer<String, byte[]> producer;
     private final OutboxCollections collections;
+    private final PendingWork pendingWork;
     private final OutboxSignal signal;
     private final RelayLease lease;
     private final OutboxProperties properties;
@@ -69,11 +71,12 @@ public class OutboxRelay implements SmartLifecycle {
      *                  unusable); all of a service's relay instances share its transactional id
      */
     public OutboxRelay(MongoTemplate mongo, Supplier<Producer<String, byte[]>> producers, OutboxCollections collections,
-                       OutboxSignal signal, OutboxProperties properties, String source, String instanceId,
-                       MeterRegistry meters, Clock clock) {
+                       PendingWork pendingWork, OutboxSignal signal, OutboxProperties properties, String source,
+                       String instanceId, MeterRegistry meters, Clock clock) {
         this.mongo = mongo;
         this.producers = producers;
         this.collections = collections;
+        this.pendingWork = pendingWork;
         this.signal = signal;
         this.properties = properties;
         this.source = source;
@@ -118,10 +121,15 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void run() {
+        Instant nextRecovery = Instant.MIN;
         while (running) {
             try {
                 int sent = 0;
                 if (lease.acquire()) {
+                    if (!clock.instant().isBefore(nextRecovery)) {
+                        recoverWorkList();
+                        nextRecovery = clock.instant().plus(properties.recoveryInterval());
+                    }
                     sent = relayOnce();
                 } else {
                     // Another instance relays now and has fenced this one's producer: make a new one when it is our turn.
@@ -141,13 +149,31 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /** Documents with pending events that a service which died between its two writes left off the work list. */
+    void recoverWorkList() {
+        int missing = pendingWork.recover(collections.names());
+        if (missing > 0) {
+            log.warn("Outbox: {} documents with pending events were missing from the relay's work list; added", missing);
+        }
+    }
+
     /** Publishes one round of pending events; returns how many were published. */
     int relayOnce() {
         Date readAt = Date.from(clock.instant());
+        Map<DocumentRef, PendingWork.Entry> entries = new LinkedHashMap<>();
+        List<PendingWork.Entry> nothingToSend = new ArrayList<>();
         List<Pending> candidates = new ArrayList<>();
-        for (String collection : collections.names()) {
-            candidates.addAll(pendingIn(collection));
+        for (PendingWork.Entry entry : pendingWork.oldest(properties.batchSize())) {
+            DocumentRef ref = new DocumentRef(entry.collection(), entry.documentId());
+            List<Pending> events = pendingIn(ref);
+            if (events.isEmpty()) {
+                nothingToSend.add(entry);
+            } else {
+                candidates.addAll(events);
+                entries.put(ref, entry);
+            }
         }
+        pendingWork.done(nothingToSend);
         if (candidates.isEmpty()) {
             return 0;
         }
@@ -156,7 +182,7 @@ public class OutboxRelay implements SmartLifecycle {
         Round round = atMostPerSubject(candidates);
 
         publishInOneTransaction(round.sent());
-        markPublished(round, readAt);
+        markPublished(round, readAt, entries);
         published.increment(round.sent().size());
         return round.sent().size();
     }
@@ -240,30 +266,31 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Up to a batch of documents with pending events, those waiting longest first. */
-    private List<Pending> pendingIn(String collection) {
+    /** The pending events of one document on the work list, read by its id (gone or empty: none). */
+    private List<Pending> pendingIn(DocumentRef ref) {
+        String version = collections.versionField(ref.collection());
+        Document document = mongo.getCollection(ref.collection()).find(new Document("_id", ref.id()))
+                .projection(new Document(OutboxFields.EVENTS, 1).append(version, 1)).first();
+        if (document == null) {
+            return List.of();
+        }
         List<Pending> found = new ArrayList<>();
-        mongo.getCollection(collection)
-                .find(new Document(OutboxFields.PENDING, true))
-                .projection(new Document(OutboxFields.EVENTS, 1))
-                .sort(new Document(OutboxFields.OLDEST_PENDING, 1))
-                .limit(properties.batchSize())
-                .forEach(document -> {
-                    DocumentRef ref = new DocumentRef(collection, document.get("_id"));
-                    for (Document event : document.getList(OutboxFields.EVENTS, Document.class, List.of())) {
-                        found.add(new Pending(ref, event));
-                    }
-                });
+        for (Document event : document.getList(OutboxFields.EVENTS, Document.class, List.of())) {
+            found.add(new Pending(ref, event, document.get(version)));
+        }
         return found;
     }
 
     /**
      * Takes the published events out of their documents: two unordered bulk writes per collection per round, not
-     * two writes per document. The flag is cleared only where no new event was appended in the meantime. A document
+     * two writes per document. The flag is cleared only on documents the round emptied and nobody wrote since it read
+     * them: every write that appends events changes the aggregate's version, so the clear names the version read (an
+     * {@code {_id, version}} filter, which the embedded store serves from an index like every version-checked
+     * write, where a condition on the array would read the whole collection). A document
      * that keeps events gets, as the time of its oldest pending one, that of the oldest event the round left in it,
      * or the time the round read it (any event appended since is newer).
      */
-    private void markPublished(Round round, Date readAt) {
+    private void markPublished(Round round, Date readAt, Map<DocumentRef, PendingWork.Entry> entries) {
         Map<DocumentRef, List<String>> publishedIds = new LinkedHashMap<>();
         for (Pending pending : round.sent()) {
             publishedIds.computeIfAbsent(pending.document(), d -> new ArrayList<>()).add(pending.event().getString("id"));
@@ -272,6 +299,8 @@ public class OutboxRelay implements SmartLifecycle {
         for (Pending pending : round.left()) {   // oldest first: the first one seen per document is its oldest
             oldestLeft.putIfAbsent(pending.document(), pending.event().getDate("occurredAt"));
         }
+        Map<DocumentRef, Object> readVersions = new HashMap<>();
+        round.sent().forEach(pending -> readVersions.put(pending.document(), pending.readVersion()));
         Map<String, List<WriteModel<Document>>> pulls = new HashMap<>();
         Map<String, List<WriteModel<Document>>> clears = new HashMap<>();
         publishedIds.forEach((ref, eventIds) -> {
@@ -279,13 +308,26 @@ public class OutboxRelay implements SmartLifecycle {
                     new Document("_id", ref.id()),
                     new Document("$pull", new Document(OutboxFields.EVENTS, new Document("id", new Document("$in", eventIds))))
                             .append("$set", new Document(OutboxFields.OLDEST_PENDING, oldestLeft.getOrDefault(ref, readAt)))));
-            clears.computeIfAbsent(ref.collection(), c -> new ArrayList<>()).add(new UpdateOneModel<>(
-                    new Document("_id", ref.id()).append(OutboxFields.EVENTS, new Document("$size", 0)),
-                    new Document("$unset", new Document(OutboxFields.PENDING, "").append(OutboxFields.OLDEST_PENDING, ""))));
+            if (!oldestLeft.containsKey(ref)) {
+                clears.computeIfAbsent(ref.collection(), c -> new ArrayList<>()).add(new UpdateOneModel<>(
+                        new Document("_id", ref.id()).append(collections.versionField(ref.collection()), readVersions.get(ref)),
+                        new Document("$unset", new Document(OutboxFields.PENDING, "").append(OutboxFields.OLDEST_PENDING, ""))));
+            }
         });
         BulkWriteOptions unordered = new BulkWriteOptions().ordered(false);
         pulls.forEach((collection, writes) -> mongo.getCollection(collection).bulkWrite(writes, unordered));
         clears.forEach((collection, writes) -> mongo.getCollection(collection).bulkWrite(writes, unordered));
+        // The work list follows: documents the round emptied leave it, the others wait from their oldest event left.
+        List<PendingWork.Entry> emptied = new ArrayList<>();
+        entries.forEach((ref, entry) -> {
+            Date left = oldestLeft.get(ref);
+            if (left == null) {
+                emptied.add(entry);
+            } else {
+                pendingWork.stillPending(entry, left, publishedIds.getOrDefault(ref, List.of()).size());
+            }
+        });
+        pendingWork.done(emptied);
     }
 
     private ProducerRecord<String, byte[]> toRecord(Document event) {
@@ -322,6 +364,7 @@ public class OutboxRelay implements SmartLifecycle {
     private record DocumentRef(String collection, Object id) {
     }
 
-    private record Pending(DocumentRef document, Document event) {
+    /** A pending event, and the version of its document when the round read it. */
+    private record Pending(DocumentRef document, Document event, Object readVersion) {
     }
 }

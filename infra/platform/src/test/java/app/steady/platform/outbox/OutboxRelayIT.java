@@ -74,8 +74,10 @@ class OutboxRelayIT {
     final SteppingClock clock = new SteppingClock();
     final MongoTemplate mongo = new MongoTemplate(mongoClient, "relay-" + UUID.randomUUID());
     final OutboxCollections collections = new OutboxCollections(mongo, List.of(Note.class));
+    final PendingWork pendingWork = new PendingWork(mongo);
     final AggregateStore store = new AggregateStore(mongo, new EventRecorder(EventSealer.withoutKeys(new EventJson()), topics,
-            new TraceContext(new DefaultListableBeanFactory().getBeanProvider(Tracer.class)), clock), new OutboxSignal());
+            new TraceContext(new DefaultListableBeanFactory().getBeanProvider(Tracer.class)), clock), new OutboxSignal(),
+            pendingWork);
     final String tenant = "tenant-" + UUID.randomUUID();
 
     @BeforeAll
@@ -87,8 +89,18 @@ class OutboxRelayIT {
         kafka.afterPropertiesSet();
         mongoServer = new MongoServer(new MemoryBackend());
         InetSocketAddress address = mongoServer.bind();
-        mongoClient = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        mongoClient = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString("mongodb://127.0.0.1:" + address.getPort()))
+                .addCommandListener(new com.mongodb.event.CommandListener() {
+                    @Override
+                    public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                        commands.add(event.getCommand().clone().append("$db", new org.bson.BsonString(event.getDatabaseName())));
+                    }
+                }).build());
     }
+
+    /** Every command the store received, for the test that checks which of them would read a whole collection. */
+    static final List<org.bson.BsonDocument> commands = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @AfterAll
     static void stopBrokerAndStore() {
@@ -172,6 +184,59 @@ class OutboxRelayIT {
         assertThat(committed(3)).containsExactly("a1", "a2", "a3");
     }
 
+    /**
+     * Issue 17: on the embedded store the relay found its work by reading every document of every aggregate
+     * collection for the pending flag, and every version-checked write read the whole collection too. Now the relay
+     * reads its small work list and each document by id, and the embedded profile's unique (_id, version) index
+     * serves the version-checked writes: nothing the relay or the aggregate store sends to an aggregate collection
+     * would read all of it.
+     */
+    @Test
+    void neitherTheRelayNorVersionCheckedWritesReadAWholeAggregateCollectionOnTheEmbeddedStore() {
+        createTopic();
+        assertThat(app.steady.platform.store.StoreKind.of(mongo))
+                .isEqualTo(app.steady.platform.store.StoreKind.EMBEDDED_WIRE_SERVER);
+        app.steady.platform.store.EmbeddedStoreIndexes.declareIfEmbedded(mongo,
+                app.steady.platform.store.StoreKind.of(mongo));
+        OutboxRelay relay = relay(16, 500, this::transactionalProducer);
+        Note note = store.insert(new Note(UUID.randomUUID().toString(), "client-a"), tenant,
+                List.of(new ClientAssigned("client-a", "first", clock.instant())));
+        write("client-b", "second");
+        relay.recoverWorkList();
+
+        commands.clear();
+        store.update(note, tenant, List.of(new ClientAssigned("client-a", "third", clock.instant())));
+        write("client-c", "fourth");
+        assertThat(relay.relayOnce()).isEqualTo(4);
+        assertThat(relay.relayOnce()).isZero();
+
+        assertThat(committed(4)).containsExactlyInAnyOrder("first", "second", "third", "fourth");
+        List<String> scans = app.steady.platform.store.StoreCommands.filtersOn(commands, mongo.getDb().getName(),
+                "relay_notes").stream()
+                .filter(filter -> !app.steady.platform.store.EmbeddedIndexUse.usesAnIndex(filter,
+                        app.steady.platform.store.StoreCommands.uniqueIndexKeys(mongo, "relay_notes")))
+                .map(org.bson.BsonDocument::toJson).toList();
+        assertThat(scans).as("filters on the aggregate collection that the embedded store would answer by reading all "
+                + "of it").isEmpty();
+        assertThat(mongo.getCollection(PendingWork.COLLECTION).countDocuments()).as("work left").isZero();
+        assertThat(mongo.getCollection("relay_notes").countDocuments(new org.bson.Document(OutboxFields.PENDING, true)))
+                .as("documents still flagged pending").isZero();
+    }
+
+    @Test
+    void aDocumentLeftOffTheWorkListIsFoundAgainAndPublished() {
+        createTopic();
+        OutboxRelay relay = relay(16, 500, this::transactionalProducer);
+        write("client-a", "lost-entry");
+        mongo.getCollection(PendingWork.COLLECTION).deleteMany(new org.bson.Document());   // died between the writes
+        assertThat(relay.relayOnce()).as("not on the list: not seen").isZero();
+
+        relay.recoverWorkList();
+
+        assertThat(relay.relayOnce()).isEqualTo(1);
+        assertThat(committed(1)).containsExactly("lost-entry");
+    }
+
     // ---- the pieces ----------------------------------------------------------------------------------------------
 
     private void write(String client, String marker) {
@@ -182,8 +247,9 @@ class OutboxRelayIT {
 
     private OutboxRelay relay(int maxEventsPerSubject, int batchSize, Supplier<Producer<String, byte[]>> producers) {
         OutboxProperties properties = new OutboxProperties(true, batchSize, Duration.ofMillis(100), Duration.ofMillis(100),
-                Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(10), maxEventsPerSubject);
-        return new OutboxRelay(mongo, producers, collections, new OutboxSignal(), properties, SERVICE,
+                Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(10), maxEventsPerSubject,
+                Duration.ofMinutes(10));
+        return new OutboxRelay(mongo, producers, collections, pendingWork, new OutboxSignal(), properties, SERVICE,
                 "instance-" + UUID.randomUUID(), new SimpleMeterRegistry(), clock);
     }
 

@@ -18,6 +18,7 @@ import app.steady.platform.outbox.EventRecorder;
 import app.steady.platform.outbox.OutboxCollections;
 import app.steady.platform.outbox.OutboxFields;
 import app.steady.platform.outbox.OutboxSignal;
+import app.steady.platform.outbox.PendingWork;
 import app.steady.platform.outbox.PublishesEvents;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -57,7 +58,8 @@ class ErasedClientOutboxIT {
     final OutboxCollections collections = new OutboxCollections(mongo,
             List.of(AuditEntry.class, ErasedClients.storedType(), Note.class));
     final AggregateStore store = new AggregateStore(mongo, new EventRecorder(EventSealer.withoutKeys(json), new TopicNames(""),
-            new TraceContext(new DefaultListableBeanFactory().getBeanProvider(Tracer.class)), clock), new OutboxSignal());
+            new TraceContext(new DefaultListableBeanFactory().getBeanProvider(Tracer.class)), clock), new OutboxSignal(),
+            new PendingWork(mongo));
     final AuditTrail auditTrail = new AuditTrail(mongo, Duration.ofDays(2192), clock, digest);
     final ErasedClients erasedClients = new ErasedClients(mongo, store, digest);
     final ErasedClientOutbox outbox = new ErasedClientOutbox(mongo, collections, digest, json);
