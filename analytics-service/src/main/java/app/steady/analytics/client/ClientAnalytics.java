@@ -23,9 +23,11 @@ public class ClientAnalytics {
     private final ClientGoalSummaries goals;
     private final ClientAccess access;
     private final Clock clock;
+    private final TherapistCaseloads caseloads;
 
     ClientAnalytics(ClientRecordRepository records, RiskFlags flags, ClientGoalSummaries goals, ClientAccess access,
-                    Clock clock) {
+                    Clock clock, TherapistCaseloads caseloads) {
+        this.caseloads = caseloads;
         this.records = records;
         this.flags = flags;
         this.goals = goals;
@@ -43,7 +45,7 @@ public class ClientAnalytics {
 
     /** The calling therapist's clients, those needing attention first (high-priority flags at the very top). */
     public List<ClientInsights.Summary> caseload(Caller therapist) {
-        List<ClientRecord> caseload = records.findByTenantIdAndTherapistId(therapist.tenantId(), therapist.userId());
+        List<ClientRecord> caseload = caseloads.of(therapist.tenantId(), therapist.userId());
         Map<String, List<RiskFlag>> flagsByClient = flags.openAndRecentOf(therapist.tenantId(),
                 caseload.stream().map(ClientRecord::clientId).toList());
         List<ClientInsights.Summary> summaries = new ArrayList<>();

@@ -15,9 +15,11 @@ import app.steady.platform.consuming.ProjectionUpdater;
 import app.steady.platform.consuming.ReceivedEvent;
 import app.steady.analytics.flags.FlagCandidate;
 import app.steady.analytics.flags.RaiseFaults;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -31,11 +33,14 @@ class ClientRecordProjector implements EventHandler {
     private final ProjectionUpdater projections;
     private final PendingSigns pending;
     private final RaiseFaults faults;
+    private final TherapistCaseloads caseloads;
 
-    ClientRecordProjector(ProjectionUpdater projections, PendingSigns pending, RaiseFaults faults) {
+    ClientRecordProjector(ProjectionUpdater projections, PendingSigns pending, RaiseFaults faults,
+                          TherapistCaseloads caseloads) {
         this.projections = projections;
         this.pending = pending;
         this.faults = faults;
+        this.caseloads = caseloads;
     }
 
     @Override
@@ -53,15 +58,28 @@ class ClientRecordProjector implements EventHandler {
     @Override
     public void handle(List<ReceivedEvent<?>> events) {
         Map<String, ClientRecord> withSigns = new LinkedHashMap<>();
+        List<String[]> formerTherapists = new ArrayList<>();
         projections.apply(events, ClientRecord.class, event -> ClientRecord.idOf(event.tenant(), event.subject()),
                 (id, first) -> new ClientRecord(id, first.tenant(), first.subject()), (record, event) -> {
+                    String before = record.therapistId();
                     apply(record, event);
+                    String after = record.therapistId();
+                    if (!Objects.equals(before, after)) {
+                        // Listed before the record is written, unlisted after: a crash leaves an extra name only.
+                        if (after != null) {
+                            caseloads.list(record.tenantId(), after, record.clientId());
+                        }
+                        if (before != null) {
+                            formerTherapists.add(new String[] {record.tenantId(), before, record.clientId()});
+                        }
+                    }
                     List<FlagCandidate> signs = earlySigns(record, event);
                     if (!signs.isEmpty()) {
                         record.signsFound(signs);
                         withSigns.put(record.id(), record);
                     }
                 });
+        formerTherapists.forEach(former -> caseloads.unlist(former[0], former[1], former[2]));
         if (!withSigns.isEmpty()) {
             faults.beforeRaise();
             withSigns.values().forEach(pending::finish);

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import app.steady.analytics.client.ClientInsights;
 import app.steady.analytics.client.ClientRecord;
+import app.steady.analytics.client.TherapistCaseloads;
 import app.steady.analytics.flags.RiskFlags;
 import app.steady.platform.caseload.ClientAccess;
 import app.steady.platform.errors.NotFoundException;
@@ -36,9 +37,11 @@ public class WeeklyDigests {
     private final DigestProperties properties;
     private final ClientAccess access;
     private final Clock clock;
+    private final TherapistCaseloads caseloads;
 
     WeeklyDigests(MongoTemplate mongo, AggregateStore store, RiskFlags flags, DigestProperties properties,
-                  ClientAccess access, Clock clock) {
+                  ClientAccess access, Clock clock, TherapistCaseloads caseloads) {
+        this.caseloads = caseloads;
         this.mongo = mongo;
         this.store = store;
         this.flags = flags;
@@ -56,12 +59,8 @@ public class WeeklyDigests {
         if (now.isBefore(due)) {
             return;
         }
-        for (Document pair : mongo.getCollection("client_records").aggregate(List.of(
-                new Document("$match", new Document("therapistId", new Document("$ne", null))),
-                new Document("$group", new Document("_id", new Document("tenantId", "$tenantId").append("therapistId", "$therapistId")))))) {
-            Document key = pair.get("_id", Document.class);
-            make(key.getString("tenantId"), key.getString("therapistId"), weekStart.minusWeeks(1), clock.instant());
-        }
+        caseloads.therapists().forEach(therapist ->
+                make(therapist.tenantId(), therapist.ownerId(), weekStart.minusWeeks(1), clock.instant()));
     }
 
     /** Makes the digest of the week starting {@code weekStarting}, unless it exists. */
@@ -71,8 +70,7 @@ public class WeeklyDigests {
             return;
         }
         List<ClientInsights.Summary> summaries = new ArrayList<>();
-        for (ClientRecord record : mongo.find(Query.query(where("tenantId").is(tenantId).and("therapistId").is(therapistId)),
-                ClientRecord.class)) {
+        for (ClientRecord record : caseloads.of(tenantId, therapistId)) {
             summaries.add(ClientInsights.summarize(record, flags.openAndRecent(tenantId, record.clientId()), now));
         }
         List<Double> adherence = summaries.stream().map(s -> s.adherence().last28Days()).filter(Objects::nonNull).toList();

@@ -12,6 +12,7 @@ import app.steady.events.CloudEventHeaders;
 import app.steady.events.EventData;
 import app.steady.events.EventType;
 import app.steady.events.Topic;
+import app.steady.events.goals.ClientAssigned;
 import app.steady.events.homework.AssessmentCompleted;
 import app.steady.events.homework.HomeworkCompleted;
 import app.steady.events.homework.HomeworkMissed;
@@ -61,6 +62,8 @@ class ClientAnalyticsIT {
     MongoTemplate mongo;
     @Autowired
     DisengagementWatch disengagement;
+    @Autowired
+    TherapistCaseloads caseloads;
 
     final String tenant = "tenant-" + UUID.randomUUID();
     final String client = "client-" + UUID.randomUUID();
@@ -70,6 +73,39 @@ class ClientAnalyticsIT {
     @BeforeEach
     void caseload() {
         TestCaseload.assign(topics, json, caseload, tenant, client, therapist);
+    }
+
+    /**
+     * Issue 17: the dashboard reads the therapist's list of clients and their records by id (on the embedded store
+     * a query for every record of the therapist reads all records). The list follows reassignments; a name a crash
+     * left behind is not shown; lists missing after an upgrade are built from the records.
+     */
+    @Test
+    void theDashboardReadsTheTherapistsListAndShowsOnlyClientsStillTheirs() throws Exception {
+        String other = "therapist-" + UUID.randomUUID();
+        await().atMost(Duration.ofSeconds(30)).until(() -> caseloads.listed(tenant, therapist).contains(client));
+        assertThat(caseloadOf(therapist)).contains(client);
+
+        KafkaTestClient.shared().send(topics.of(EventType.CLIENT_ASSIGNED.topic()), client,
+                TestEvents.headers(EventType.CLIENT_ASSIGNED, tenant, client),
+                json.write(new ClientAssigned(client, other, Instant.now())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> caseloads.listed(tenant, other).contains(client)
+                && !caseloads.listed(tenant, therapist).contains(client));
+        assertThat(caseloadOf(other)).contains(client);
+        assertThat(caseloadOf(therapist)).doesNotContain(client);
+
+        caseloads.list(tenant, therapist, client);   // as if the unlisting after the record's write was lost
+        assertThat(caseloadOf(therapist)).as("the record names another therapist").doesNotContain(client);
+
+        mongo.getCollection(TherapistCaseloads.COLLECTION).drop();
+        assertThat(caseloads.buildIfMissing()).isPositive();
+        assertThat(caseloads.listed(tenant, other)).containsExactly(client);
+        assertThat(caseloadOf(other)).contains(client);
+    }
+
+    private String caseloadOf(String who) throws Exception {
+        return mvc.perform(get("/therapists/me/caseload").header("Authorization", TestTokens.therapist(tenant, who)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     @Test

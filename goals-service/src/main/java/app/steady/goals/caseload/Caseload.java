@@ -6,16 +6,19 @@ import app.steady.platform.outbox.AggregateStore;
 import app.steady.platform.privacy.ErasedClients;
 import app.steady.platform.safety.TenantSafetyDirectory;
 import app.steady.platform.safety.TenantSafetySettings;
+import app.steady.platform.store.KeyedReads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /** Maintains the caseload and answers who treats whom, for this service's own access checks. */
@@ -28,15 +31,22 @@ public class Caseload implements CaseloadDirectory {
     private final TenantSafetyDirectory safety;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final MongoTemplate mongo;
+    private final KeyedReads keyedReads;
+    private final TherapistClientLists lists;
 
     Caseload(CaseloadAssignments assignments, AggregateStore store, ErasedClients erasedClients,
-             TenantSafetyDirectory safety, MeterRegistry meters, Clock clock) {
+             TenantSafetyDirectory safety, MeterRegistry meters, Clock clock, MongoTemplate mongo,
+             KeyedReads keyedReads, TherapistClientLists lists) {
+        this.lists = lists;
         this.assignments = assignments;
         this.store = store;
         this.erasedClients = erasedClients;
         this.safety = safety;
         this.meters = meters;
         this.clock = clock;
+        this.mongo = mongo;
+        this.keyedReads = keyedReads;
         refusals(OnCallContactRequired.CODE); // present from the start, so an alert can compare it with zero
     }
 
@@ -60,12 +70,19 @@ public class Caseload implements CaseloadDirectory {
         }
         CaseloadAssignment assignment = find(tenantId, clientId)
                 .orElseGet(() -> CaseloadAssignment.newFor(tenantId, clientId));
+        String former = assignment.therapistId();
         var events = assignment.assignTo(therapistId, clock.instant());
         if (events.isEmpty()) {
             return assignment;
         }
+        // Listed before the assignment is written, unlisted from the former therapist after: never a missing name.
+        lists.list(tenantId, therapistId, clientId);
         if (assignment.isStored()) {
-            return store.update(assignment, tenantId, events);
+            CaseloadAssignment stored = store.update(assignment, tenantId, events);
+            if (former != null && !former.equals(therapistId)) {
+                lists.unlist(tenantId, former, clientId);
+            }
+            return stored;
         }
         try {
             return store.insert(assignment, tenantId, events);
@@ -89,8 +106,16 @@ public class Caseload implements CaseloadDirectory {
 
     public Optional<CaseloadAssignment> unassign(String tenantId, String clientId) {
         return find(tenantId, clientId).map(assignment -> {
+            String former = assignment.therapistId();
             var events = assignment.unassign(clock.instant());
-            return events.isEmpty() ? assignment : store.update(assignment, tenantId, events);
+            if (events.isEmpty()) {
+                return assignment;
+            }
+            CaseloadAssignment stored = store.update(assignment, tenantId, events);
+            if (former != null) {
+                lists.unlist(tenantId, former, clientId);
+            }
+            return stored;
         });
     }
 
@@ -100,12 +125,15 @@ public class Caseload implements CaseloadDirectory {
 
     /** The clients currently on a therapist's caseload. */
     public List<CaseloadAssignment> clientsOf(String tenantId, String therapistId) {
-        return assignments.findByTenantIdAndTherapistIdOrderByClientId(tenantId, therapistId);
+        return lists.of(tenantId, therapistId).stream()
+                .sorted(Comparator.comparing(CaseloadAssignment::clientId)).toList();
     }
 
     @Override
     public Map<String, Set<String>> tenantsOf(Collection<String> clientIds) {
-        return assignments.findByClientIdIn(clientIds).stream().collect(Collectors.groupingBy(
+        // Client ids are unique across tenants (a unique index): one lookup each on the embedded store, one $in on MongoDB.
+        return keyedReads.whereIn(mongo, "clientId", clientIds, CaseloadAssignment.class, "caseload").stream()
+                .collect(Collectors.groupingBy(
                 CaseloadAssignment::clientId, Collectors.mapping(CaseloadAssignment::tenantId, Collectors.toSet())));
     }
 

@@ -60,7 +60,8 @@ class PrivacyApiIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 mvc.perform(get(location).header("Authorization", admin))
-                        .andExpect(jsonPath("$.acknowledgements['goals-service'].documentsErased").value(2)));
+                        // the goal, the assignment, and the therapist's list of client ids it was taken out of
+                        .andExpect(jsonPath("$.acknowledgements['goals-service'].documentsErased").value(3)));
         String proof = mvc.perform(get(location).header("Authorization", api.clientToken()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(proof).doesNotContain(api.client);
@@ -68,6 +69,7 @@ class PrivacyApiIT {
                 .andExpect(status().isNotFound());
         assertThat(mongo.getCollection("goals").countDocuments(new Document("clientId", api.client))).isZero();
         assertThat(mongo.getCollection("caseload").countDocuments(new Document("clientId", api.client))).isZero();
+        assertThat(mongo.getCollection("therapist_client_lists").countDocuments(new Document("ids", api.client))).isZero();
 
         mvc.perform(put("/caseload/clients/{c}", api.client).header("Authorization", admin)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"therapistId\":\"" + api.therapist + "\"}"))

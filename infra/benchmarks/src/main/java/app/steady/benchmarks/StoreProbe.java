@@ -3,7 +3,9 @@ package app.steady.benchmarks;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.ReturnDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +18,9 @@ import org.bson.Document;
  * served from an index only when a unique index has exactly the filter's keys; without one, a version-checked write
  * ({@code {_id, version}}: every aggregate update, every relay clear) reads the whole collection. The embedded profile
  * ({@code EmbeddedStoreIndexes}) declares the unique {@code (_id, version)} index that makes it cost the same at any
- * size. Each shape's cost per operation should stay flat (largest over smallest at most 1.5); the shape without the
- * profile's index is measured too, to show what the profile removes.
+ * size, and likewise the other exact-key shapes; {@code $in} and non-unique lookups are replaced by reads by id
+ * ({@code KeyedReads}, {@code IdLists}). Each shape's cost per operation should stay flat (largest over smallest at
+ * most 1.5); the shapes they replace are measured too, to show what each change removes.
  */
 final class StoreProbe {
 
@@ -41,23 +44,52 @@ final class StoreProbe {
                 c.updateOne(new Document("_id", id), new Document("$set", new Document("value", -1))));
         shapes.put("version-checked update `{_id, version}` (aggregates, relay clear), profile index", (c, id) ->
                 c.updateOne(new Document("_id", id).append("version", 0L), new Document("$set", new Document("value", -2))));
+        shapes.put("natural-key find `{_id, tenantId, clientId}` (a client's item), profile index", (c, id) ->
+                c.find(new Document("_id", id).append("tenantId", "t").append("clientId", "c" + id)).first());
+        shapes.put("rate-limit upsert by `{_id}` returning the count", (c, id) ->
+                c.findOneAndUpdate(new Document("_id", "w:" + id), new Document("$inc", new Document("count", 1)),
+                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
+        shapes.put("keyed read of 200 documents, one `{_id}` each (`KeyedReads`: a caseload of 200, a batch's "
+                + "clients), per document", (c, id) -> {
+            int start = Integer.parseInt(id.substring(2));
+            for (int i = 0; i < 200; i++) {
+                c.find(new Document("_id", "d:" + ((start + i * 31L) % StoreProbe.currentSize))).first();
+            }
+        });
         String unprofiled = "version-checked update `{_id, version}` **without** the profile index (before issue 17)";
+        String inBefore = "`{_id: {$in: [200 ids]}}` (before `KeyedReads`), per document";
+        String byTherapist = "`{tenantId, therapistId}` (a therapist's clients, before the lists), per client of a "
+                + "caseload of 200";
 
         Map<String, List<Double>> costs = new LinkedHashMap<>();
         try (MongoClient mongo = MongoClients.create(stack.mongoUri())) {
             var database = mongo.getDatabase("bench-store-probe-" + System.currentTimeMillis());
             MongoCollection<Document> profiled = database.getCollection("profiled");
             profiled.createIndex(new Document("_id", 1).append("version", 1), new IndexOptions().unique(true));
+            profiled.createIndex(new Document("_id", 1).append("tenantId", 1).append("clientId", 1),
+                    new IndexOptions().unique(true));
             MongoCollection<Document> plain = database.getCollection("plain");
             int stored = 0;
             for (int size : SIZES) {
                 fill(profiled, stored, size);
                 fill(plain, stored, size);
                 stored = size;
+                StoreProbe.currentSize = size;
                 for (Map.Entry<String, Shape> shape : shapes.entrySet()) {
+                    boolean batch = shape.getKey().startsWith("keyed read");
                     costs.computeIfAbsent(shape.getKey(), k -> new ArrayList<>())
-                            .add(millisPerOperation(profiled, size, 500, shape.getValue()));
+                            .add(millisPerOperation(profiled, size, batch ? 10 : 500, shape.getValue()) / (batch ? 200 : 1));
                 }
+                costs.computeIfAbsent(inBefore, k -> new ArrayList<>()).add(millisPerOperation(plain, size, 3, (c, id) -> {
+                    List<String> ids = new ArrayList<>();
+                    for (int i = 0; i < 200; i++) {
+                        ids.add("d:" + ((Integer.parseInt(id.substring(2)) + i * 31L) % size));
+                    }
+                    c.find(new Document("_id", new Document("$in", ids))).into(new ArrayList<>());
+                }) / 200);
+                costs.computeIfAbsent(byTherapist, k -> new ArrayList<>()).add(millisPerOperation(plain, size, 3, (c, id) ->
+                        c.find(new Document("tenantId", "t").append("therapistId", "th:" + (Integer.parseInt(id.substring(2)) % 500)))
+                                .into(new ArrayList<>())) / 200);
                 // A scan each: fewer of them, or the largest size alone would take many minutes.
                 costs.computeIfAbsent(unprofiled, k -> new ArrayList<>())
                         .add(millisPerOperation(plain, size, 5, shapes.get(
@@ -77,10 +109,17 @@ final class StoreProbe {
         });
     }
 
+    private static final String PADDING = "x".repeat(400);
+    /** The collection's size in the current step (the keyed read spreads its 200 ids over it). */
+    private static volatile int currentSize = 1;
+
     private static void fill(MongoCollection<Document> collection, int from, int to) {
         List<Document> batch = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            batch.add(new Document("_id", "d:" + i).append("version", 0L).append("value", i));
+            // Padded like a small client record, with a therapist per 200 clients of one tenant.
+            batch.add(new Document("_id", "d:" + i).append("version", 0L).append("value", i).append("tenantId", "t")
+                    .append("clientId", "cd:" + i).append("therapistId", "th:" + (i % 500))
+                    .append("padding", PADDING));
             if (batch.size() == 5_000) {
                 collection.insertMany(batch);
                 batch.clear();

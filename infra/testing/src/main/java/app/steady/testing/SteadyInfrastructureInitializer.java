@@ -42,6 +42,10 @@ public class SteadyInfrastructureInitializer implements ApplicationContextInitia
         properties.put("steady.outbox.metrics-interval", "500ms");
         properties.put("management.tracing.sampling.probability", 1.0);
         properties.put("logging.structured.format.console", "");
+        // Every filter the service sends that the embedded store would answer by a scan is recorded (issue 17).
+        context.addBeanFactoryPostProcessor(beanFactory -> beanFactory.registerSingleton("steadyStoreScans",
+                (org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer) settings ->
+                        settings.addCommandListener(StoreScans.get())));
         MutablePropertySources sources = context.getEnvironment().getPropertySources();
         MapPropertySource infrastructureSource = new MapPropertySource("steady-test-infrastructure", properties);
         if (sources.contains(INLINED_TEST_PROPERTIES)) {

@@ -7,8 +7,8 @@ import app.steady.reminders.planning.ReminderKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BiConsumer;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReminderBook {
 
+    /** The states in which a reminder may still be re-planned or cancelled. */
+    private static final List<ReminderStatus> WAITING = List.of(ReminderStatus.SCHEDULED, ReminderStatus.SUPPRESSED);
+
     private final MongoTemplate mongo;
     private final Counter cancelled;
 
@@ -32,16 +35,24 @@ public class ReminderBook {
                 .register(meters);
     }
 
-    /** Inserts the reminder, or re-plans it if it exists and is still waiting. */
+    /**
+     * Inserts the reminder, or re-plans it if it exists and is still waiting. Every filter is exact keys ({@code _id},
+     * or {@code _id} and one status), which the embedded store serves from a unique index (issue 17); a status
+     * {@code $in} would make it read every reminder for each one planned. A new reminder costs one upsert.
+     */
     public void put(Reminder planned) {
-        Update update = insertOrPlan(planned, true);
-        Query stillWaiting = Query.query(where("_id").is(planned.id())
-                .and("status").in(ReminderStatus.SCHEDULED, ReminderStatus.SUPPRESSED));
-        try {
-            mongo.upsert(stillWaiting, update, Reminder.class);
-        } catch (DuplicateKeyException alreadyPastWaiting) {
-            // It exists and was sent, cancelled or is being dispatched: leave it as it is.
+        if (mongo.upsert(Query.query(where("_id").is(planned.id())), insertOrPlan(planned, false), Reminder.class)
+                .getUpsertedId() != null) {
+            return;
         }
+        Update replan = insertOrPlan(planned, true);
+        for (ReminderStatus waiting : WAITING) {
+            if (mongo.updateFirst(Query.query(where("_id").is(planned.id()).and("status").is(waiting)), replan,
+                    Reminder.class).getMatchedCount() > 0) {
+                return;
+            }
+        }
+        // It exists and was sent, cancelled or is being dispatched: leave it as it is.
     }
 
     /**

@@ -10,6 +10,7 @@ import app.steady.platform.consuming.EventHandler;
 import app.steady.platform.consuming.ReceivedEvent;
 import app.steady.platform.privacy.ClientDataOwner;
 import app.steady.platform.privacy.ErasedPart;
+import app.steady.platform.store.KeyedReads;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -27,17 +28,19 @@ import org.springframework.data.mongodb.core.query.Update;
  */
 public class CaseloadReplica implements CaseloadDirectory, EventHandler, ClientDataOwner {
 
-    static final String COLLECTION = "caseload_replica";
+    public static final String COLLECTION = "caseload_replica";
     /**
      * Which tenant a client belongs to, keyed by the client id alone (ids are unique across tenants): the tenant check
      * on every consumed batch is then one lookup by _id, with no secondary index needed.
      */
-    static final String CLIENT_TENANTS = "client_tenants";
+    public static final String CLIENT_TENANTS = "client_tenants";
 
     private final MongoTemplate mongo;
+    private final KeyedReads keyedReads;
 
-    public CaseloadReplica(MongoTemplate mongo) {
+    public CaseloadReplica(MongoTemplate mongo, KeyedReads keyedReads) {
         this.mongo = mongo;
+        this.keyedReads = keyedReads;
     }
 
     @Override
@@ -76,7 +79,7 @@ public class CaseloadReplica implements CaseloadDirectory, EventHandler, ClientD
     @Override
     public Map<String, Set<String>> tenantsOf(Collection<String> clientIds) {
         Map<String, Set<String>> tenants = new HashMap<>();
-        mongo.find(Query.query(where("_id").in(clientIds)), Document.class, CLIENT_TENANTS)
+        keyedReads.whereIn(mongo, "_id", clientIds, Document.class, CLIENT_TENANTS)
                 .forEach(known -> tenants.put(known.getString("_id"), Set.of(known.getString("tenantId"))));
         return tenants;
     }

@@ -54,6 +54,7 @@ import app.steady.platform.outbox.OutboxRelay;
 import app.steady.platform.outbox.OutboxSignal;
 import app.steady.platform.outbox.PendingWork;
 import app.steady.platform.store.EmbeddedStoreIndexes;
+import app.steady.platform.store.KeyedReads;
 import app.steady.platform.store.StoreKind;
 import app.steady.platform.security.SecurityConfiguration;
 import app.steady.platform.web.ProblemDetailsAdvice;
@@ -65,6 +66,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -199,10 +201,24 @@ public class SteadyPlatformAutoConfiguration {
         return StoreKind.of(mongo);
     }
 
+    /** Lookups by a set of unique values, as each kind of store serves them from an index. */
+    @Bean
+    KeyedReads keyedReads(StoreKind kind) {
+        return new KeyedReads(kind);
+    }
+
     /** After the outbox collections (which register the platform's own aggregates with the mapping context). */
     @Bean
-    SmartInitializingSingleton embeddedStoreIndexes(MongoTemplate mongo, StoreKind kind, OutboxCollections collections) {
-        return () -> EmbeddedStoreIndexes.declareIfEmbedded(mongo, kind);
+    SmartInitializingSingleton embeddedStoreIndexes(MongoTemplate mongo, StoreKind kind, OutboxCollections collections,
+                                                    ObjectProvider<EmbeddedStoreIndexes.Keys> serviceKeys) {
+        List<EmbeddedStoreIndexes.Keys> keys = new ArrayList<>(List.of(
+                // the relay removing an entry it emptied, unless a write came since
+                EmbeddedStoreIndexes.Keys.of(PendingWork.COLLECTION, "_id", "stamp"),
+                // the caseload replica's version-checked copy, and erasure of its client-tenant row
+                EmbeddedStoreIndexes.Keys.of(CaseloadReplica.COLLECTION, "_id", "version"),
+                EmbeddedStoreIndexes.Keys.of(CaseloadReplica.CLIENT_TENANTS, "_id", "tenantId")));
+        serviceKeys.orderedStream().forEach(keys::add);   // a service's own exact-key filters, declared as beans
+        return () -> EmbeddedStoreIndexes.declareIfEmbedded(mongo, kind, keys);
     }
 
     @Bean
@@ -258,8 +274,8 @@ public class SteadyPlatformAutoConfiguration {
     }
 
     @Bean
-    ProjectionUpdater projectionUpdater(MongoTemplate mongo) {
-        return new ProjectionUpdater(mongo);
+    ProjectionUpdater projectionUpdater(MongoTemplate mongo, KeyedReads keyedReads) {
+        return new ProjectionUpdater(mongo, keyedReads);
     }
 
     /** The Spring Cloud Stream function a consuming service binds as {@code steadyEvents-in-0}. */
@@ -365,8 +381,8 @@ public class SteadyPlatformAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CaseloadDirectory.class)
     @ConditionalOnProperty(CONSUMED_TOPICS)
-    CaseloadReplica caseloadReplica(MongoTemplate mongo) {
-        return new CaseloadReplica(mongo);
+    CaseloadReplica caseloadReplica(MongoTemplate mongo, KeyedReads keyedReads) {
+        return new CaseloadReplica(mongo, keyedReads);
     }
 
     @Bean
@@ -418,8 +434,8 @@ public class SteadyPlatformAutoConfiguration {
     }
 
     @Bean
-    ErasedClients erasedClients(MongoTemplate mongo, AggregateStore store, SubjectDigest digest) {
-        return new ErasedClients(mongo, store, digest);
+    ErasedClients erasedClients(MongoTemplate mongo, AggregateStore store, SubjectDigest digest, KeyedReads keyedReads) {
+        return new ErasedClients(mongo, store, digest, keyedReads);
     }
 
     /** Takes an erased client's id out of the events still waiting in this service's outbox. */

@@ -2,6 +2,7 @@ package app.steady.platform.consuming;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import app.steady.platform.store.KeyedReads;
 import com.mongodb.bulk.BulkWriteResult;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -30,9 +31,11 @@ import org.springframework.data.mongodb.core.query.Query;
 public class ProjectionUpdater {
 
     private final MongoTemplate mongo;
+    private final KeyedReads keyedReads;
 
-    public ProjectionUpdater(MongoTemplate mongo) {
+    public ProjectionUpdater(MongoTemplate mongo, KeyedReads keyedReads) {
         this.mongo = mongo;
+        this.keyedReads = keyedReads;
     }
 
     /**
@@ -46,7 +49,8 @@ public class ProjectionUpdater {
         Set<String> ids = new LinkedHashSet<>();
         events.forEach(event -> ids.add(idOf.apply(event)));
         Map<String, D> documents = new LinkedHashMap<>();
-        mongo.find(Query.query(where("_id").in(ids)), type).forEach(document -> documents.put(document.id(), document));
+        keyedReads.whereIn(mongo, "_id", ids, type, mongo.getCollectionName(type))
+                .forEach(document -> documents.put(document.id(), document));
 
         Map<String, D> changed = new LinkedHashMap<>();
         for (ReceivedEvent<?> event : events) {

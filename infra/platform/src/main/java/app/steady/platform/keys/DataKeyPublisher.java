@@ -31,6 +31,7 @@ public class DataKeyPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(DataKeyPublisher.class);
     private static final int BATCH = 500;
+    private static final Duration RECOVER_EVERY = Duration.ofMinutes(10);
     /** The key of the roll markers: a tombstone of a key that never exists. */
     static final String ROLL_MARKER = "steady-roll-marker";
 
@@ -74,8 +75,17 @@ public class DataKeyPublisher {
     /** Publishes pending keys, then waits up to {@code every} or until woken; until stopped. */
     void runUntilStopped(Duration every) {
         sleeper = Thread.currentThread();
+        long nextRecovery = System.nanoTime();
         while (running && !Thread.currentThread().isInterrupted()) {
             try {
+                if (System.nanoTime() - nextRecovery >= 0) {
+                    // A key stored by an instance that died before listing it: at start-up, then every 10 minutes.
+                    nextRecovery = System.nanoTime() + RECOVER_EVERY.toNanos();
+                    int recovered = store.recoverUnlisted();
+                    if (recovered > 0) {
+                        log.info("Listed {} unpublished data key(s) for publication on {}", recovered, topic);
+                    }
+                }
                 while (publishPending() == BATCH) {
                     // a full batch: there may be more right away
                 }

@@ -5,8 +5,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import app.steady.platform.privacy.ClientDataOwner;
 import app.steady.platform.privacy.ErasedPart;
 import app.steady.platform.privacy.SubjectDigest;
+import app.steady.platform.store.EmbeddedStoreIndexes;
+import app.steady.platform.store.KeyedReads;
+import app.steady.platform.store.StoreKind;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +36,11 @@ import org.springframework.data.mongodb.core.query.Update;
 public class DataKeyStore implements ClientDataOwner {
 
     static final String COLLECTION = "event_data_keys";
+    /**
+     * The keys still to be published, one entry per key with the wrapped form to publish: the publisher polls this
+     * small list, never the keys themselves (on the embedded store a query for the flag reads every key).
+     */
+    static final String TO_PUBLISH = "event_data_keys_to_publish";
     private static final int CACHE_LIMIT = 10_000;
     /** The wrapped form of a key being erased: it opens under no master key. */
     private static final String ERASED = "erased";
@@ -41,6 +50,7 @@ public class DataKeyStore implements ClientDataOwner {
     private final SubjectDigest digest;
     private final Clock clock;
     private final Map<String, DataKey> cache = new ConcurrentHashMap<>();
+    private final KeyedReads keyedReads;
     private volatile DataKeyPublisher publisher;
 
     public DataKeyStore(MongoTemplate keyStore, MasterKeys masterKeys, SubjectDigest digest, Clock clock) {
@@ -48,6 +58,11 @@ public class DataKeyStore implements ClientDataOwner {
         this.masterKeys = masterKeys;
         this.digest = digest;
         this.clock = clock;
+        StoreKind kind = StoreKind.of(keyStore);
+        this.keyedReads = new KeyedReads(kind);
+        EmbeddedStoreIndexes.declareIfEmbedded(keyStore, kind, List.of(
+                EmbeddedStoreIndexes.Keys.of(COLLECTION, "_id", "wrapped"),
+                EmbeddedStoreIndexes.Keys.of(TO_PUBLISH, "_id", "wrapped")));
     }
 
     /** Set once at start-up: erasure needs it to tombstone, creation to wake it. */
@@ -78,12 +93,14 @@ public class DataKeyStore implements ClientDataOwner {
     private DataKey create(String subject) {
         String keyId = UUID.randomUUID().toString();
         SecretKey key = newKey();
+        String wrapped = masterKeys.wrap(key.getEncoded(), keyId);
         try {
-            keyStore.insert(new StoredKey(subject, keyId, masterKeys.wrap(key.getEncoded(), keyId),
-                    masterKeys.currentVersion(), Boolean.TRUE, clock.instant()), COLLECTION);
+            keyStore.insert(new StoredKey(subject, keyId, wrapped, masterKeys.currentVersion(), Boolean.TRUE,
+                    clock.instant()), COLLECTION);
         } catch (DuplicateKeyException createdConcurrently) {
             return existing(subject).orElseThrow();
         }
+        queueForPublication(subject, wrapped);
         DataKeyPublisher current = publisher;
         if (current != null) {
             current.wake();
@@ -123,8 +140,8 @@ public class DataKeyStore implements ClientDataOwner {
         Map<String, StoredKey> bySubject = new java.util.HashMap<>();
         published.forEach(key -> bySubject.put(key.subject(), key));
         Set<String> live = new java.util.HashSet<>();
-        keyStore.find(Query.query(where("_id").in(bySubject.keySet()).and("wrapped").ne(ERASED)), StoredKey.class,
-                COLLECTION).forEach(key -> live.add(key.subject()));
+        keyedReads.whereIn(keyStore, "_id", bySubject.keySet(), StoredKey.class, COLLECTION).stream()
+                .filter(key -> !ERASED.equals(key.wrapped())).forEach(key -> live.add(key.subject()));
         return published.stream().filter(key -> !live.contains(key.subject())).toList();
     }
 
@@ -134,15 +151,57 @@ public class DataKeyStore implements ClientDataOwner {
         return Map.of();
     }
 
-    /** Keys waiting to be published on the key topic (new, or re-wrapped under a new master key). */
+    /**
+     * Keys waiting to be published on the key topic (new, or re-wrapped under a new master key), read through the
+     * list of keys to publish. Entries whose key was erased or published meanwhile are dropped.
+     */
     List<StoredKey> unpublished(int limit) {
-        return keyStore.find(Query.query(where("unpublished").is(Boolean.TRUE)).limit(limit), StoredKey.class, COLLECTION);
+        List<String> subjects = new ArrayList<>();
+        keyStore.getCollection(TO_PUBLISH).find().limit(limit).forEach(entry -> subjects.add(entry.getString("_id")));
+        Map<String, StoredKey> keys = new java.util.HashMap<>();
+        keyedReads.whereIn(keyStore, "_id", subjects, StoredKey.class, COLLECTION)
+                .forEach(key -> keys.put(key.subject(), key));
+        List<StoredKey> pending = new ArrayList<>();
+        for (String subject : subjects) {
+            StoredKey key = keys.get(subject);
+            if (key != null && Boolean.TRUE.equals(key.unpublished())) {
+                pending.add(key);
+            } else {
+                keyStore.getCollection(TO_PUBLISH).deleteOne(new org.bson.Document("_id", subject));
+            }
+        }
+        return pending;
     }
 
-    /** Marks a key published, unless it was re-wrapped meanwhile (then the new form is still to be published). */
+    /**
+     * Marks a key published and takes it off the list, unless it was re-wrapped meanwhile (then the new form is still
+     * to be published, and its entry names that form).
+     */
     void published(StoredKey key) {
         keyStore.updateFirst(Query.query(where("_id").is(key.subject()).and("wrapped").is(key.wrapped())),
                 new Update().unset("unpublished"), COLLECTION);
+        keyStore.getCollection(TO_PUBLISH).deleteOne(
+                new org.bson.Document("_id", key.subject()).append("wrapped", key.wrapped()));
+    }
+
+    /**
+     * Puts back on the list every key still flagged unpublished: one an instance stored but died before listing.
+     * Reads every key on the embedded store, so the publisher runs it at start-up and then rarely.
+     */
+    int recoverUnlisted() {
+        int recovered = 0;
+        for (StoredKey key : keyStore.find(Query.query(where("unpublished").is(Boolean.TRUE)), StoredKey.class,
+                COLLECTION)) {
+            queueForPublication(key.subject(), key.wrapped());
+            recovered++;
+        }
+        return recovered;
+    }
+
+    private void queueForPublication(String subject, String wrapped) {
+        keyStore.getCollection(TO_PUBLISH).updateOne(new org.bson.Document("_id", subject),
+                new org.bson.Document("$set", new org.bson.Document("wrapped", wrapped)),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
     }
 
     /** Up to {@code limit} keys still wrapped under an older master key version. */
@@ -155,9 +214,13 @@ public class DataKeyStore implements ClientDataOwner {
     boolean rewrap(StoredKey key) {
         DataKey open = unwrap(key);
         String rewrapped = masterKeys.wrap(open.key().getEncoded(), key.keyId());
-        return keyStore.updateFirst(Query.query(where("_id").is(key.subject()).and("wrapped").is(key.wrapped())),
+        boolean changed = keyStore.updateFirst(Query.query(where("_id").is(key.subject()).and("wrapped").is(key.wrapped())),
                 new Update().set("wrapped", rewrapped).set("version", masterKeys.currentVersion())
                         .set("unpublished", Boolean.TRUE), COLLECTION).getModifiedCount() == 1;
+        if (changed) {
+            queueForPublication(key.subject(), rewrapped);
+        }
+        return changed;
     }
 
     long countUnderOlderVersions() {

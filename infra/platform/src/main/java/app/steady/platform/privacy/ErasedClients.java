@@ -6,6 +6,7 @@ import app.steady.events.EventType;
 import app.steady.events.privacy.ClientErased;
 import app.steady.platform.outbox.AggregateStore;
 import app.steady.platform.outbox.PublishesEvents;
+import app.steady.platform.store.KeyedReads;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -33,11 +34,13 @@ public class ErasedClients {
     private final MongoTemplate mongo;
     private final AggregateStore store;
     private final SubjectDigest digest;
+    private final KeyedReads keyedReads;
 
-    public ErasedClients(MongoTemplate mongo, AggregateStore store, SubjectDigest digest) {
+    public ErasedClients(MongoTemplate mongo, AggregateStore store, SubjectDigest digest, KeyedReads keyedReads) {
         this.mongo = mongo;
         this.store = store;
         this.digest = digest;
+        this.keyedReads = keyedReads;
     }
 
     /** The stored aggregate, for the outbox relay. */
@@ -62,10 +65,9 @@ public class ErasedClients {
         if (digests.isEmpty()) {
             return Set.of();
         }
-        Query query = Query.query(where("_id").in(digests));
-        query.fields().include("_id");
         Set<String> erased = new HashSet<>();
-        mongo.find(query, Tombstone.class).forEach(tombstone -> erased.add(tombstone.id));
+        keyedReads.whereIn(mongo, "_id", digests, Tombstone.class, "erased_clients")
+                .forEach(tombstone -> erased.add(tombstone.id));
         return erased;
     }
 

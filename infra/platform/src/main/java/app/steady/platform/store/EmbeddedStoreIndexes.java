@@ -15,8 +15,9 @@ import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
  * <em>unique</em> index has exactly the query's keys, with plain equality values; otherwise it reads the whole
  * collection. So on that server every version-checked write ({@code {_id, version}}: each aggregate update, and the
  * relay clearing a document it emptied) would cost a scan. For each entity with a {@code @Version} this declares a
- * unique index on {@code {_id: 1, <version>: 1}}, which makes those writes cost the same at any size; uniqueness is
- * given, {@code _id} alone is unique.
+ * unique index on {@code {_id: 1, <version>: 1}}, which makes those writes cost the same at any size, and likewise
+ * for the other exact-key filters of hot paths; uniqueness is given, {@code _id} alone is unique. Ranges,
+ * {@code $in} and non-unique lookups can use no index there at all ({@link KeyedReads}, docs/performance.md).
  *
  * <p>Only on the embedded server: a MongoDB server serves the same filters from the {@code _id} index, and another
  * index on every collection would only cost writes and memory there.
@@ -28,23 +29,54 @@ public final class EmbeddedStoreIndexes {
     private EmbeddedStoreIndexes() {
     }
 
-    /** Declares the profile's indexes if this is the embedded server; returns the collections given one. */
-    public static List<String> declareIfEmbedded(MongoTemplate mongo, StoreKind kind) {
+    /** Keys of one extra unique index: they include {@code _id}, so uniqueness is given. */
+    public record Keys(String collection, List<String> fields) {
+        public Keys {
+            if (!fields.contains("_id")) {
+                throw new IllegalArgumentException("an index of the profile must include _id to be unique: " + fields);
+            }
+        }
+
+        public static Keys of(String collection, String... fields) {
+            return new Keys(collection, List.of(fields));
+        }
+    }
+
+    /**
+     * Declares the profile's indexes if this is the embedded server; returns the collections given one. Besides the
+     * {@code {_id, version}} of every versioned entity: {@code {_id, tenantId, clientId}} of every entity with both
+     * (the natural-key lookups of a client's item, {@code findByIdAndTenantIdAndClientId}), and {@code extra}.
+     */
+    public static List<String> declareIfEmbedded(MongoTemplate mongo, StoreKind kind, List<Keys> extra) {
         List<String> indexed = new ArrayList<>();
         if (kind != StoreKind.EMBEDDED_WIRE_SERVER) {
             return indexed;
         }
+        List<Keys> profile = new ArrayList<>(extra);
         for (MongoPersistentEntity<?> entity : mongo.getConverter().getMappingContext().getPersistentEntities()) {
-            MongoPersistentProperty version = entity.getVersionProperty();
-            if (version == null || entity.getCollection() == null) {
+            if (entity.getCollection() == null) {
                 continue;
             }
-            mongo.getCollection(entity.getCollection()).createIndex(
-                    new Document("_id", 1).append(version.getFieldName(), 1),
-                    new IndexOptions().unique(true).name("embedded_id_version"));
-            indexed.add(entity.getCollection());
+            MongoPersistentProperty version = entity.getVersionProperty();
+            if (version != null) {
+                profile.add(Keys.of(entity.getCollection(), "_id", version.getFieldName()));
+            }
+            MongoPersistentProperty tenant = entity.getPersistentProperty("tenantId");
+            MongoPersistentProperty client = entity.getPersistentProperty("clientId");
+            // Only stored documents: a nested type (an event's payload) has fields of that name as well.
+            if (tenant != null && client != null && entity.isAnnotationPresent(
+                    org.springframework.data.mongodb.core.mapping.Document.class)) {
+                profile.add(Keys.of(entity.getCollection(), "_id", tenant.getFieldName(), client.getFieldName()));
+            }
         }
-        log.info("Embedded MongoDB-wire server: unique (_id, version) indexes on {}", indexed);
+        for (Keys keys : profile) {
+            Document index = new Document();
+            keys.fields().forEach(field -> index.append(field, 1));
+            mongo.getCollection(keys.collection()).createIndex(index,
+                    new IndexOptions().unique(true).name("embedded_" + String.join("_", keys.fields())));
+            indexed.add(keys.collection() + " " + keys.fields());
+        }
+        log.info("Embedded MongoDB-wire server: unique indexes {}", indexed);
         return indexed;
     }
 }

@@ -3,6 +3,7 @@ package app.steady.platform.web;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import java.time.Clock;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -10,9 +11,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Fixed one-minute request windows kept in the service's store, so that every instance of a service counts against
- * the same budget (the limit is the configured one, not that times the replicas). One conditional upsert per check:
- * it adds one only while the window is below its limit; at the limit the upsert collides with the window itself and
- * is refused. Windows of past minutes are removed every minute.
+ * the same budget (the limit is the configured one, not that times the replicas). One upsert by {@code _id} per check,
+ * which counts the request and answers the window's new count. Windows of past minutes are removed every minute.
  */
 public class RateLimitWindows {
 
@@ -38,18 +38,24 @@ public class RateLimitWindows {
 
     /** Takes one request from the window if it is below {@code limit}; false when the window is full. */
     public boolean tryAcquire(String key, long minute, int limit) {
-        // A plain filter document (not Filters.and): the embedded store serves it from the _id index.
-        Document below = new Document("_id", idOf(key, minute)).append("count", new Document("$lt", limit));
+        // Counts every request, refused ones too, and compares after: the filter is the _id alone, so the embedded
+        // store serves it from its _id index (a {count: {$lt: limit}} condition would make it read every window).
+        // Once a window is past its limit it stays past it for the rest of the minute, so the extra counts change
+        // nothing.
+        Document update = new Document("$inc", new Document("count", 1))
+                .append("$setOnInsert", new Document("minute", minute));
+        FindOneAndUpdateOptions upsert = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
+        Document window;
         try {
-            windows().findOneAndUpdate(below, new Document("$inc", new Document("count", 1))
-                    .append("$setOnInsert", new Document("minute", minute)), new FindOneAndUpdateOptions().upsert(true));
-            return true;
+            window = windows().findOneAndUpdate(new Document("_id", idOf(key, minute)), update, upsert);
         } catch (MongoException e) {
-            if (e.getCode() == DUPLICATE_KEY) {
-                return false;
+            if (e.getCode() != DUPLICATE_KEY) {
+                throw e;
             }
-            throw e;
+            // Two instances created the same new window at once; the loser's update now finds it.
+            window = windows().findOneAndUpdate(new Document("_id", idOf(key, minute)), update, upsert);
         }
+        return window != null && window.get("count", Number.class).longValue() <= limit;
     }
 
     /** Gives back one request taken from a window (when a later check refused the request). */

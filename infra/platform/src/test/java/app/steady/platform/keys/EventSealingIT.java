@@ -124,6 +124,25 @@ class EventSealingIT {
         assertThat(read(reader, "client-b", moved)).isInstanceOf(InboundEventReader.Rejected.class);
     }
 
+    /**
+     * The publisher polls a small list of keys to publish, not the keys (issue 17). A key whose instance died between
+     * storing it and listing it is found again when a publisher starts, and the list empties once all is published.
+     */
+    @Test
+    void aKeyStoredButNeverListedIsPublishedByTheNextPublisherAndTheListEmpties() {
+        DataKeyStore unpublishing = new DataKeyStore(keyStore, MasterKeys.parse(V1), DIGEST, Clock.systemUTC());
+        EventSealer sealer = new EventSealer(json, unpublishing);
+        String wire = sealer.write(EventType.MOOD_LOGGED, tenant, mood("client-lost", 2, "tense"));
+        keyStore.getCollection(DataKeyStore.TO_PUBLISH).deleteMany(new org.bson.Document());  // the crash
+
+        InboundEventReader reader = reader(replica(V1, true));
+        producing(V1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(read(reader, "client-lost", wire)).isInstanceOf(InboundEventReader.Accepted.class));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(keyStore.getCollection(DataKeyStore.TO_PUBLISH).countDocuments()).isZero());
+    }
+
     @Test
     void eventsWrittenBeforeSealingExistedAreStillRead() {
         InboundEventReader reader = reader(replica(V1, false));

@@ -197,7 +197,7 @@ class OutboxRelayIT {
         assertThat(app.steady.platform.store.StoreKind.of(mongo))
                 .isEqualTo(app.steady.platform.store.StoreKind.EMBEDDED_WIRE_SERVER);
         app.steady.platform.store.EmbeddedStoreIndexes.declareIfEmbedded(mongo,
-                app.steady.platform.store.StoreKind.of(mongo));
+                app.steady.platform.store.StoreKind.of(mongo), List.of());
         OutboxRelay relay = relay(16, 500, this::transactionalProducer);
         Note note = store.insert(new Note(UUID.randomUUID().toString(), "client-a"), tenant,
                 List.of(new ClientAssigned("client-a", "first", clock.instant())));

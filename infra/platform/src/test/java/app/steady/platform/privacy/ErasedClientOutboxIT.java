@@ -20,6 +20,8 @@ import app.steady.platform.outbox.OutboxFields;
 import app.steady.platform.outbox.OutboxSignal;
 import app.steady.platform.outbox.PendingWork;
 import app.steady.platform.outbox.PublishesEvents;
+import app.steady.platform.store.KeyedReads;
+import app.steady.platform.store.StoreKind;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -61,7 +63,7 @@ class ErasedClientOutboxIT {
             new TraceContext(new DefaultListableBeanFactory().getBeanProvider(Tracer.class)), clock), new OutboxSignal(),
             new PendingWork(mongo));
     final AuditTrail auditTrail = new AuditTrail(mongo, Duration.ofDays(2192), clock, digest);
-    final ErasedClients erasedClients = new ErasedClients(mongo, store, digest);
+    final ErasedClients erasedClients = new ErasedClients(mongo, store, digest, new KeyedReads(StoreKind.of(mongo)));
     final ErasedClientOutbox outbox = new ErasedClientOutbox(mongo, collections, digest, json);
     final String tenant = "tenant-" + UUID.randomUUID();
     final String client = "client-" + UUID.randomUUID();
