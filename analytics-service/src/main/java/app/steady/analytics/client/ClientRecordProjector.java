@@ -13,6 +13,7 @@ import app.steady.events.homework.JournalEntryRecorded;
 import app.steady.platform.consuming.EventHandler;
 import app.steady.platform.consuming.ProjectionUpdater;
 import app.steady.platform.consuming.ReceivedEvent;
+import app.steady.platform.store.IdLists;
 import app.steady.analytics.flags.FlagCandidate;
 import app.steady.analytics.flags.RaiseFaults;
 import java.util.ArrayList;
@@ -58,19 +59,21 @@ class ClientRecordProjector implements EventHandler {
     @Override
     public void handle(List<ReceivedEvent<?>> events) {
         Map<String, ClientRecord> withSigns = new LinkedHashMap<>();
-        List<String[]> formerTherapists = new ArrayList<>();
+        // Listed under a new therapist before the batch's records are written, unlisted from the former one after:
+        // a crash in between leaves an extra name, never a missing one (TherapistLists). One round trip each.
+        List<IdLists.Entry> listings = new ArrayList<>();
+        List<IdLists.Entry> formerListings = new ArrayList<>();
         projections.apply(events, ClientRecord.class, event -> ClientRecord.idOf(event.tenant(), event.subject()),
                 (id, first) -> new ClientRecord(id, first.tenant(), first.subject()), (record, event) -> {
                     String before = record.therapistId();
                     apply(record, event);
                     String after = record.therapistId();
                     if (!Objects.equals(before, after)) {
-                        // Listed before the record is written, unlisted after: a crash leaves an extra name only.
                         if (after != null) {
-                            caseloads.list(record.tenantId(), after, record.clientId());
+                            listings.add(new IdLists.Entry(record.tenantId(), after, record.clientId()));
                         }
                         if (before != null) {
-                            formerTherapists.add(new String[] {record.tenantId(), before, record.clientId()});
+                            formerListings.add(new IdLists.Entry(record.tenantId(), before, record.clientId()));
                         }
                     }
                     List<FlagCandidate> signs = earlySigns(record, event);
@@ -78,8 +81,8 @@ class ClientRecordProjector implements EventHandler {
                         record.signsFound(signs);
                         withSigns.put(record.id(), record);
                     }
-                });
-        formerTherapists.forEach(former -> caseloads.unlist(former[0], former[1], former[2]));
+                }, () -> caseloads.listAll(listings));
+        caseloads.unlistAll(formerListings);
         if (!withSigns.isEmpty()) {
             faults.beforeRaise();
             withSigns.values().forEach(pending::finish);

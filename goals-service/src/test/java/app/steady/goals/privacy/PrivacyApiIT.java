@@ -69,7 +69,8 @@ class PrivacyApiIT {
                 .andExpect(status().isNotFound());
         assertThat(mongo.getCollection("goals").countDocuments(new Document("clientId", api.client))).isZero();
         assertThat(mongo.getCollection("caseload").countDocuments(new Document("clientId", api.client))).isZero();
-        assertThat(mongo.getCollection("therapist_client_lists").countDocuments(new Document("ids", api.client))).isZero();
+        assertThat(mongo.getCollection("therapist_client_lists").countDocuments(
+                new Document("counts." + api.client, new Document("$exists", true)))).isZero();
 
         mvc.perform(put("/caseload/clients/{c}", api.client).header("Authorization", admin)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"therapistId\":\"" + api.therapist + "\"}"))

@@ -6,6 +6,7 @@ import app.steady.platform.privacy.ClientDataOwner;
 import app.steady.platform.privacy.ErasedPart;
 import app.steady.platform.store.IdLists;
 import app.steady.platform.store.KeyedReads;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -23,7 +24,8 @@ import org.springframework.data.mongodb.core.query.Query;
  *
  * <p>The documents stay the truth. A service lists a client <em>before</em> writing the document that names the
  * therapist and unlists them from the former therapist <em>after</em> it, so a crash in between leaves an extra name,
- * never a missing one, and {@link #of} keeps only documents that still name the therapist.
+ * never a missing one, and {@link #of} keeps only documents that still name the therapist. Listings are counted
+ * ({@link IdLists}), so concurrent reassignments of one client cannot unlist the therapist who has them now.
  */
 public abstract class TherapistLists<T> implements ClientDataOwner {
 
@@ -71,6 +73,16 @@ public abstract class TherapistLists<T> implements ClientDataOwner {
     /** After the document naming another therapist (or none) is written. */
     public void unlist(String tenantId, String therapistId, String clientId) {
         lists.remove(tenantId, therapistId, clientId);
+    }
+
+    /** {@link #list} for a whole batch, in one round trip. */
+    public void listAll(Collection<IdLists.Entry> listings) {
+        lists.addAll(listings);
+    }
+
+    /** {@link #unlist} for a whole batch, in one round trip. */
+    public void unlistAll(Collection<IdLists.Entry> listings) {
+        lists.removeAll(listings);
     }
 
     /** The raw list, extra names included. */

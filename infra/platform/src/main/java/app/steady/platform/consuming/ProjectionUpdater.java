@@ -46,6 +46,16 @@ public class ProjectionUpdater {
     public <D extends Projection> void apply(List<ReceivedEvent<?>> events, Class<D> type,
                                              Function<ReceivedEvent<?>, String> idOf, BiFunction<String, ReceivedEvent<?>, D> create,
                                              BiConsumer<D, ReceivedEvent<?>> apply) {
+        apply(events, type, idOf, create, apply, () -> { });
+    }
+
+    /**
+     * The same, running {@code beforeSave} after every event is applied and before the documents are written: for
+     * what must be written before them, once per batch (an index that must never miss a document).
+     */
+    public <D extends Projection> void apply(List<ReceivedEvent<?>> events, Class<D> type,
+                                             Function<ReceivedEvent<?>, String> idOf, BiFunction<String, ReceivedEvent<?>, D> create,
+                                             BiConsumer<D, ReceivedEvent<?>> apply, Runnable beforeSave) {
         Set<String> ids = new LinkedHashSet<>();
         events.forEach(event -> ids.add(idOf.apply(event)));
         Map<String, D> documents = new LinkedHashMap<>();
@@ -61,6 +71,7 @@ public class ProjectionUpdater {
                 changed.put(id, document);
             }
         }
+        beforeSave.run();
         saveAll(changed.values(), type);
     }
 
