@@ -1,10 +1,12 @@
 package app.steady.reminders.dispatch;
 
 import app.steady.platform.outbox.AggregateStore;
+import app.steady.platform.store.KeyedReads;
 import app.steady.reminders.boundaries.ClientBoundaries;
 import app.steady.reminders.channels.ChannelProperties;
 import app.steady.reminders.channels.ReminderChannel;
 import app.steady.reminders.channels.RiskDeliveryFailures;
+import app.steady.reminders.scheduling.DueReminders;
 import app.steady.reminders.scheduling.ReminderBook;
 import app.steady.reminders.scheduling.ReminderProperties;
 import app.steady.reminders.scheduling.ReminderStatus;
@@ -30,9 +32,10 @@ class DispatchConfiguration {
     Dispatcher dispatcher(@Value("${steady.instance-id}") String instanceId, MongoTemplate mongo, AggregateStore store,
                           ClientBoundaries boundaries, List<ReminderChannel> channels, ChannelProperties channelProperties,
                           ReminderProperties properties, MeterRegistry meters, Clock clock, ReminderBook book,
-                          RiskDeliveryFailures riskFailures) {
+                          RiskDeliveryFailures riskFailures, DueReminders due, KeyedReads keyedReads,
+                          ClientSends clientSends) {
         return new Dispatcher(instanceId, mongo, store, boundaries, channels, channelProperties, properties, meters, clock,
-                book, riskFailures);
+                book, riskFailures, due, keyedReads, clientSends);
     }
 
     @Bean

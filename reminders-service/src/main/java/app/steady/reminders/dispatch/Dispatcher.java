@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import app.steady.events.EventData;
 import app.steady.platform.outbox.AggregateStore;
+import app.steady.platform.store.KeyedReads;
 import app.steady.reminders.boundaries.ClientBoundaries;
 import app.steady.reminders.channels.ChannelProperties;
 import app.steady.reminders.channels.ChannelSettings;
@@ -14,6 +15,7 @@ import app.steady.reminders.planning.Decision;
 import app.steady.reminders.planning.OnCallReason;
 import app.steady.reminders.planning.ReminderKind;
 import app.steady.reminders.planning.ReminderPlanner;
+import app.steady.reminders.scheduling.DueReminders;
 import app.steady.reminders.scheduling.Reminder;
 import app.steady.reminders.scheduling.ReminderBook;
 import app.steady.reminders.scheduling.ReminderProperties;
@@ -27,18 +29,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -63,11 +67,21 @@ public class Dispatcher {
     private final Timer lateness;
     private final ReminderBook book;
     private final RiskDeliveryFailures riskFailures;
+    private final DueReminders due;
+    private final KeyedReads keyedReads;
+    private final ClientSends clientSends;
+    /** Reminders another instance holds under a lease, and until when: their entries are not read again till then. */
+    private final Map<String, Instant> heldElsewhere = new ConcurrentHashMap<>();
+    private volatile Instant lastClearing = Instant.MIN;
 
     public Dispatcher(String instanceId, MongoTemplate mongo, AggregateStore store, ClientBoundaries boundaries,
                       List<ReminderChannel> channels, ChannelProperties channelProperties, ReminderProperties properties,
-                      MeterRegistry meters, Clock clock, ReminderBook book, RiskDeliveryFailures riskFailures) {
+                      MeterRegistry meters, Clock clock, ReminderBook book, RiskDeliveryFailures riskFailures,
+                      DueReminders due, KeyedReads keyedReads, ClientSends clientSends) {
         this.instanceId = instanceId;
+        this.due = due;
+        this.keyedReads = keyedReads;
+        this.clientSends = clientSends;
         this.mongo = mongo;
         this.store = store;
         this.boundaries = boundaries;
@@ -110,61 +124,129 @@ public class Dispatcher {
         // so that the last delivery (a webhook waits at most 10 s; keep the lease above 30 s) ends before the lease
         // does and no other instance takes over a reminder this one is still delivering.
         Instant stopStartingAt = clock.instant().plus(properties.lease().dividedBy(3));
-        List<Reminder> claimed = claimDue(properties.dispatchBatch());
-        SentToday sentToday = sentTodayBy(claimed);
+        List<Claim> claimed = claim(properties.dispatchBatch());
+        if (claimed.isEmpty()) {
+            clearDrainedMinutesNowAndThen();
+            return 0;
+        }
+        SentToday sentToday = sentTodayBy(claimed.stream().map(Claim::reminder).toList());
         for (int i = 0; i < claimed.size(); i++) {
             if (clock.instant().isAfter(stopStartingAt)) {
                 release(claimed.subList(i, claimed.size()));
                 return i;
             }
-            handle(claimed.get(i), sentToday);
+            Claim claim = claimed.get(i);
+            if (handle(claim.reminder(), sentToday)) {
+                due.forget(claim.entries());   // its outcome is recorded; a later send has its own entry
+            }
         }
         return claimed.size();
     }
 
     /** Gives claims this instance will not deliver in time back at once (instead of after their lease). */
-    private void release(List<Reminder> unsent) {
-        mongo.updateMulti(Query.query(where("_id").in(unsent.stream().map(Reminder::id).toList())
-                        .and("status").is(ReminderStatus.CLAIMED).and("claimedBy").is(instanceId)),
-                new Update().set("status", ReminderStatus.SCHEDULED).unset("leaseUntil").unset("claimRound")
-                        .inc("attempts", -1).inc("revision", 1), Reminder.class);
+    private void release(List<Claim> unsent) {
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Reminder.class);
+        for (Claim claim : unsent) {
+            bulk.updateOne(Query.query(where("_id").is(claim.reminder().id()).and("revision").is(claim.reminder().revision())),
+                    new Update().set("status", ReminderStatus.SCHEDULED).unset("leaseUntil").unset("claimedBy")
+                            .inc("attempts", -1).inc("revision", 1));
+        }
+        bulk.execute();   // their entries stay: they are due again at once
+    }
+
+    /** A claimed reminder, and the entries through which it was found (forgotten once its outcome is recorded). */
+    private record Claim(Reminder reminder, List<DueReminders.Entry> entries) {
     }
 
     /**
-     * Takes up to {@code limit} due reminders (or ones whose holder's lease ran out) under a lease for this instance,
-     * in three round trips whatever the number: find candidates, claim those still claimable (each document's
-     * filter is re-checked atomically, so two instances never hold the same reminder), read back what this round got.
+     * Takes up to {@code limit} due reminders (or ones whose holder's lease ran out) under a lease for this instance.
+     * They are found through their entries in {@link DueReminders} and read by id; each claim is a write conditional on
+     * the revision just read (so two instances never hold the same reminder), all in one round trip, then read back
+     * by id. Entries whose reminder no longer needs them are forgotten on the way.
      */
-    public List<Reminder> claimDue(int limit) {
-        Instant now = clock.instant();
-        Query candidates = Query.query(claimable(now)).with(Sort.by("sendAt")).limit(limit);
-        candidates.fields().include("_id");
-        List<String> ids = mongo.find(candidates, Reminder.class).stream().map(Reminder::id).toList();
-        if (ids.isEmpty()) {
-            return List.of();
+    private List<Claim> claim(int limit) {
+        while (true) {
+            Instant now = clock.instant();
+            heldElsewhere.values().removeIf(until -> until.isBefore(now));
+            List<DueReminders.Entry> entries = due.dueBy(now, limit, heldElsewhere::containsKey);
+            if (entries.isEmpty()) {
+                return List.of();
+            }
+            Map<String, List<DueReminders.Entry>> entriesById = entries.stream()
+                    .collect(Collectors.groupingBy(DueReminders.Entry::reminderId, LinkedHashMap::new, Collectors.toList()));
+            Map<String, Reminder> reminders = keyedReads.whereIn(mongo, "_id", entriesById.keySet(), Reminder.class,
+                    "reminders").stream().collect(Collectors.toMap(Reminder::id, Function.identity()));
+            List<Reminder> claimable = new ArrayList<>();
+            List<DueReminders.Entry> stale = new ArrayList<>();
+            entriesById.forEach((id, itsEntries) -> {
+                Reminder reminder = reminders.get(id);
+                if (reminder != null && isClaimable(reminder, now)) {
+                    claimable.add(reminder);
+                } else if (reminder != null && reminder.status() == ReminderStatus.CLAIMED) {
+                    heldElsewhere.put(id, reminder.leaseUntil());   // its holder forgets the entry, or its lease ends
+                } else if (reminder != null && reminder.status() == ReminderStatus.SCHEDULED && reminder.sendAt() != null) {
+                    // Due later. In a later minute, the write that moved it filed it there (filed again here in case
+                    // it was written by hand); later in this minute, its entry stays.
+                    List<DueReminders.Entry> earlier = itsEntries.stream()
+                            .filter(entry -> entry.isBeforeMinuteOf(reminder.sendAt())).toList();
+                    if (!earlier.isEmpty()) {
+                        due.file(id, reminder.sendAt());
+                        stale.addAll(earlier);
+                    }
+                } else {
+                    stale.addAll(itsEntries);   // sent, failed, cancelled, suppressed or erased
+                }
+            });
+            due.forget(stale);
+            if (!claimable.isEmpty()) {
+                return claimAll(claimable, entriesById, now);
+            }
+            if (stale.isEmpty()) {
+                return List.of();   // all held elsewhere or due later in the minute
+            }
         }
-        String round = instanceId + ":" + UUID.randomUUID();
+    }
+
+    private List<Claim> claimAll(List<Reminder> claimable, Map<String, List<DueReminders.Entry>> entriesById, Instant now) {
         Update claim = new Update().set("status", ReminderStatus.CLAIMED).set("claimedBy", instanceId)
-                .set("claimRound", round).set("leaseUntil", now.plus(properties.lease())).inc("attempts", 1)
-                .inc("revision", 1);
-        mongo.updateMulti(Query.query(new Criteria().andOperator(where("_id").in(ids), claimable(now))), claim,
-                Reminder.class);
-        return mongo.find(Query.query(where("_id").in(ids).and("claimRound").is(round)).with(Sort.by("sendAt")),
-                Reminder.class);
+                .set("leaseUntil", now.plus(properties.lease())).inc("attempts", 1).inc("revision", 1);
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Reminder.class);
+        claimable.forEach(reminder -> bulk.updateOne(
+                Query.query(where("_id").is(reminder.id()).and("revision").is(reminder.revision())), claim));
+        bulk.execute();
+        Map<String, Long> revisionRead = claimable.stream().collect(Collectors.toMap(Reminder::id, Reminder::revision));
+        // Ours if this instance holds it at exactly the next revision: nobody else wrote it in between.
+        return keyedReads.whereIn(mongo, "_id", revisionRead.keySet(), Reminder.class, "reminders").stream()
+                .filter(r -> instanceId.equals(r.claimedBy()) && r.status() == ReminderStatus.CLAIMED
+                        && r.revision() == revisionRead.get(r.id()) + 1)
+                .sorted(Comparator.comparing(Reminder::sendAt, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .map(r -> new Claim(r, entriesById.get(r.id())))
+                .toList();
     }
 
     /** Takes the next due reminder. Visible for tests of an instance dying while holding claims. */
     public Optional<Reminder> claimNext() {
-        return claimDue(1).stream().findFirst();
+        return claim(1).stream().findFirst().map(Claim::reminder);
     }
 
-    private static Criteria claimable(Instant now) {
-        return new Criteria().orOperator(
-                where("status").is(ReminderStatus.SCHEDULED).and("sendAt").lte(now),
-                where("status").is(ReminderStatus.CLAIMED).and("leaseUntil").lt(now));
+    private static boolean isClaimable(Reminder reminder, Instant now) {
+        return reminder.status() == ReminderStatus.SCHEDULED && reminder.sendAt() != null && !reminder.sendAt().isAfter(now)
+                || reminder.status() == ReminderStatus.CLAIMED && reminder.leaseUntil() != null
+                && reminder.leaseUntil().isBefore(now);
     }
 
-    private void handle(Reminder reminder, SentToday sentToday) {
+    /** Deletes drained minutes of the due index about once a minute, when there is nothing to send. */
+    private void clearDrainedMinutesNowAndThen() {
+        Instant now = clock.instant();
+        if (lastClearing != Instant.MIN && Duration.between(lastClearing, now).abs().compareTo(Duration.ofMinutes(1)) < 0) {
+            return;
+        }
+        lastClearing = now;
+        due.clearDrainedMinutes();
+    }
+
+    /** Delivers one claimed reminder or puts it off; returns whether its outcome was recorded. */
+    private boolean handle(Reminder reminder, SentToday sentToday) {
         Instant now = clock.instant();
         // Clinical notifications go out when due; only the client's own reminders are bound by their boundaries.
         Decision decision = !reminder.kind().isForClient() ? Decision.sendAt(now)
@@ -173,21 +255,25 @@ public class Dispatcher {
                 sentToday.of(reminder, now));
         if (decision.isSuppressed() || decision.sendAt().isAfter(now)) {
             reminder.apply(decision);
-            save(reminder, List.of());
+            if (!decision.isSuppressed()) {
+                due.file(reminder.id(), decision.sendAt());
+            }
             count(reminder, "none", decision.isSuppressed() ? "suppressed" : "deferred");
-            return;
+            return save(reminder, List.of());
         }
         ChannelSettings settings = channelProperties.forTenant(reminder.tenantId());
         ReminderChannel channel = channels.get(channelFor(reminder.kind(), settings));
         try {
             List<EventData> channelEvents = channel.deliver(reminder, settings);
-            if (save(reminder, reminder.sent(channel.name(), now, channelEvents))) {
-                sentToday.add(reminder, now);
-                lateness.record(Duration.between(reminder.intendedAt(), now).abs());
-                count(reminder, channel.name(), "sent");
+            if (!save(reminder, reminder.sent(channel.name(), now, channelEvents))) {
+                return false;
             }
+            sentToday.add(reminder, now);
+            lateness.record(Duration.between(reminder.intendedAt(), now).abs());
+            count(reminder, channel.name(), "sent");
+            return true;
         } catch (Exception thrown) {
-            failed(reminder, channel, DeliveryFailure.of(thrown, channel.name()), now);
+            return failed(reminder, channel, DeliveryFailure.of(thrown, channel.name()), now);
         }
     }
 
@@ -199,7 +285,7 @@ public class Dispatcher {
     }
 
     /** A failed attempt: retried with back-off unless retrying cannot help; a risk flag failing for good goes to on-call. */
-    private void failed(Reminder reminder, ReminderChannel channel, DeliveryFailure failure, Instant now) {
+    private boolean failed(Reminder reminder, ReminderChannel channel, DeliveryFailure failure, Instant now) {
         Instant retryAt = failure.retryable() && reminder.attempts() < properties.maxAttempts()
                 ? now.plus(properties.retryBackoff().multipliedBy(1L << Math.min(reminder.attempts() - 1, 10)))
                 : null;
@@ -220,49 +306,43 @@ public class Dispatcher {
             log.warn("Reminder delivery through {} failed (attempt {}): {}", failure.channel(), reminder.attempts(),
                     failure.getMessage());
         }
-        save(reminder, reminder.failed(channel.name(), failure.getMessage(), now, retryAt));
+        if (retryAt != null) {
+            due.file(reminder.id(), retryAt);
+        }
         count(reminder, channel.name(), retryAt == null ? "failed" : "retrying");
+        return save(reminder, reminder.failed(channel.name(), failure.getMessage(), now, retryAt));
     }
 
     /**
-     * What the clients of a claimed batch were sent recently, read in one query for the whole batch (not one count per
+     * What the clients of a claimed batch were sent recently, read by id for the whole batch (not one count per
      * reminder), then kept up to date as the batch sends: the daily cap holds within a batch too.
      */
     private SentToday sentTodayBy(List<Reminder> claimed) {
         List<Reminder> forClients = claimed.stream().filter(r -> r.kind().isForClient()).toList();
-        if (forClients.isEmpty()) {
-            return new SentToday(List.of());
-        }
-        Instant now = clock.instant();
-        Query recent = Query.query(where("tenantId").in(forClients.stream().map(Reminder::tenantId).distinct().toList())
-                .and("clientId").in(forClients.stream().map(Reminder::clientId).distinct().toList())
-                .and("status").is(ReminderStatus.SENT).and("sentAt").gte(now.minus(Duration.ofHours(50))));
-        return new SentToday(mongo.find(recent, Reminder.class).stream()
-                .filter(sent -> sent.recipientId().equals(sent.clientId())).toList());
+        return new SentToday(forClients.isEmpty() ? Map.of() : clientSends.of(forClients));
     }
 
     /** Client reminders sent recently, counted per client and the client's local day. */
-    private static final class SentToday {
+    private final class SentToday {
 
-        private final List<Sent> sent = new ArrayList<>();
+        private final Map<String, List<Instant>> sent = new HashMap<>();
 
-        private record Sent(String tenantId, String clientId, Instant at) {
-        }
-
-        SentToday(List<Reminder> recentlySent) {
-            recentlySent.forEach(reminder -> sent.add(new Sent(reminder.tenantId(), reminder.clientId(), reminder.sentAt())));
+        SentToday(Map<String, List<Instant>> recentlySent) {
+            recentlySent.forEach((client, times) -> sent.put(client, new ArrayList<>(times)));
         }
 
         long of(Reminder reminder, Instant now) {
             ZoneId zone = ZoneId.of(reminder.timeZone());
             LocalDate today = now.atZone(zone).toLocalDate();
-            return sent.stream().filter(s -> s.tenantId().equals(reminder.tenantId())
-                    && s.clientId().equals(reminder.clientId()) && s.at().atZone(zone).toLocalDate().equals(today)).count();
+            return sent.getOrDefault(ClientSends.key(reminder.tenantId(), reminder.clientId()), List.of()).stream()
+                    .filter(at -> at.atZone(zone).toLocalDate().equals(today)).count();
         }
 
         void add(Reminder reminder, Instant at) {
             if (reminder.kind().isForClient()) {
-                sent.add(new Sent(reminder.tenantId(), reminder.clientId(), at));
+                clientSends.record(reminder.tenantId(), reminder.clientId(), at);
+                sent.computeIfAbsent(ClientSends.key(reminder.tenantId(), reminder.clientId()), client -> new ArrayList<>())
+                        .add(at);
             }
         }
     }

@@ -62,6 +62,11 @@ public class Reminder {
         return String.join(":", tenantId, clientId, assignmentId, occurrenceId, kind.name());
     }
 
+    /** How the ids of all of a client's reminders begin. */
+    static String idPrefixOf(String tenantId, String clientId) {
+        return tenantId + ":" + clientId + ":";
+    }
+
     /**
      * The key channels and events know this reminder by: a SHA-256 of client + assignment + occurrence + kind (and
      * tenant), the same on every attempt, carrying no identifiers in clear.
@@ -199,6 +204,7 @@ public class Reminder {
     public String channel() { return channel; }
     public int attempts() { return attempts; }
     public String claimedBy() { return claimedBy; }
+    public Instant leaseUntil() { return leaseUntil; }
     public Instant sentAt() { return sentAt; }
     public String lastError() { return lastError; }
     public OnCallReason onCallReason() { return onCallReason; }

@@ -26,10 +26,12 @@ public class ReminderBook {
     private static final List<ReminderStatus> WAITING = List.of(ReminderStatus.SCHEDULED, ReminderStatus.SUPPRESSED);
 
     private final MongoTemplate mongo;
+    private final DueReminders due;
     private final Counter cancelled;
 
-    ReminderBook(MongoTemplate mongo, MeterRegistry meters) {
+    ReminderBook(MongoTemplate mongo, DueReminders due, MeterRegistry meters) {
         this.mongo = mongo;
+        this.due = due;
         this.cancelled = Counter.builder("steady.reminders.cancelled")
                 .description("Waiting reminders cancelled because their occurrence was done, skipped or cancelled")
                 .register(meters);
@@ -41,6 +43,7 @@ public class ReminderBook {
      * {@code $in} would make it read every reminder for each one planned. A new reminder costs one upsert.
      */
     public void put(Reminder planned) {
+        fileIfDue(planned);
         if (mongo.upsert(Query.query(where("_id").is(planned.id())), insertOrPlan(planned, false), Reminder.class)
                 .getUpsertedId() != null) {
             return;
@@ -60,6 +63,7 @@ public class ReminderBook {
      * must not re-plan (an on-call notification brought forward stays brought forward).
      */
     public void add(Reminder planned) {
+        fileIfDue(planned);
         Update update = insertOrPlan(planned, false);
         mongo.upsert(Query.query(where("_id").is(planned.id())), update, Reminder.class);
     }
@@ -71,11 +75,24 @@ public class ReminderBook {
      * @return whether it was brought forward
      */
     public boolean sendToOnCallNow(String tenantId, String clientId, String flagId, Instant now, OnCallReason reason) {
-        Query waiting = Query.query(where("_id").is(Reminder.notificationId(tenantId, clientId, flagId,
-                        ReminderKind.RISK_ESCALATION))
-                .and("status").in(ReminderStatus.SCHEDULED, ReminderStatus.SUPPRESSED).and("sendAt").gt(now));
-        return mongo.updateFirst(waiting, new Update().set("sendAt", now).set("status", ReminderStatus.SCHEDULED)
-                .set("onCallReason", reason).inc("revision", 1), Reminder.class).getModifiedCount() > 0;
+        String id = Reminder.notificationId(tenantId, clientId, flagId, ReminderKind.RISK_ESCALATION);
+        Reminder waiting = mongo.findById(id, Reminder.class);
+        if (waiting == null || !WAITING.contains(waiting.status()) || waiting.sendAt() == null
+                || !waiting.sendAt().isAfter(now)) {
+            return false;
+        }
+        due.file(id, now);
+        // Exact keys, as it was read: a change meanwhile (sent, acknowledged) leaves it as it is.
+        return mongo.updateFirst(Query.query(where("_id").is(id).and("revision").is(waiting.revision())),
+                new Update().set("sendAt", now).set("status", ReminderStatus.SCHEDULED).set("onCallReason", reason)
+                        .inc("revision", 1), Reminder.class).getModifiedCount() > 0;
+    }
+
+    /** Files a planned reminder that is to go out, before it is written (an entry without a reminder is harmless). */
+    private void fileIfDue(Reminder planned) {
+        if (planned.status() == ReminderStatus.SCHEDULED && planned.sendAt() != null) {
+            due.file(planned.id(), planned.sendAt());
+        }
     }
 
     /** The reminder's identity on insert only; its plan on insert, and with {@code replan} on update too. */

@@ -16,4 +16,10 @@ class ReminderStoreIndexes {
     EmbeddedStoreIndexes.Keys reminderIdAndStatus() {
         return EmbeddedStoreIndexes.Keys.of("reminders", "_id", "status");
     }
+
+    /** {@link DueReminders#clearDrainedMinutes} deleting a minute only if no filing came in meanwhile. */
+    @Bean
+    EmbeddedStoreIndexes.Keys dueMinuteUnchanged() {
+        return EmbeddedStoreIndexes.Keys.of(DueReminders.MINUTES, "_id", "filed", "confirmed");
+    }
 }

@@ -22,6 +22,9 @@ import app.steady.reminders.boundaries.ClientBoundaries;
 import app.steady.reminders.channels.ChannelProperties;
 import app.steady.reminders.channels.ReminderChannel;
 import app.steady.reminders.channels.RiskDeliveryFailures;
+import app.steady.platform.store.KeyedReads;
+import app.steady.reminders.scheduling.DueReminders;
+import app.steady.reminders.scheduling.DueRemindersRecovery;
 import app.steady.reminders.scheduling.Reminder;
 import app.steady.reminders.scheduling.ReminderBook;
 import app.steady.reminders.scheduling.ReminderProperties;
@@ -121,6 +124,14 @@ class ReminderDispatchIT {
     ReminderBook book;
     @Autowired
     RiskDeliveryFailures riskFailures;
+    @Autowired
+    DueReminders due;
+    @Autowired
+    KeyedReads keyedReads;
+    @Autowired
+    ClientSends clientSends;
+    @Autowired
+    DueRemindersRecovery dueRecovery;
 
     final String client = "client-" + UUID.randomUUID();
     final String assignment = "assignment-" + UUID.randomUUID();
@@ -235,6 +246,27 @@ class ReminderDispatchIT {
                 .isEqualTo(LocalDateTime.parse("2026-06-02T07:00"));
     }
 
+    /**
+     * The dispatcher finds due reminders only through the due index (issue 17). A reminder that has no entry there
+     * (restored by hand, say) is not sent, until the safety net files it and counts it.
+     */
+    @Test
+    void aDueReminderWithoutAnEntryIsFoundByTheSafetyNetOnly() {
+        homeworkAssigned(WEBHOOK_TENANT, "2026-06-01T15:00");
+        awaitReminders(WEBHOOK_TENANT, 1);
+        String id = reminder(WEBHOOK_TENANT, "2026-06-01T15:00").id();
+        due.forget(due.dueBy(Instant.parse("2026-06-09T00:00:00Z"), 100_000, other -> !other.equals(id)));
+        clock.set(local("2026-06-01T15:10"));   // due at 14:45: overdue by 25 minutes
+
+        dispatcher.dispatchDue();
+        assertThat(deliveriesFor(WEBHOOK_TENANT)).as("not in the due index").isEmpty();
+
+        assertThat(dueRecovery.refileOverdue()).isGreaterThanOrEqualTo(1);
+        dispatcher.dispatchDue();
+        assertThat(deliveriesFor(WEBHOOK_TENANT)).hasSize(1);
+        assertThat(statusOf(WEBHOOK_TENANT, "2026-06-01T15:00")).isEqualTo(ReminderStatus.SENT);
+    }
+
     @Test
     void theKafkaChannelPublishesAReminderDueEventWithTheSentState() {
         String tenant = "kafka-tenant-" + UUID.randomUUID();
@@ -263,7 +295,7 @@ class ReminderDispatchIT {
 
     private Dispatcher anotherInstance(String instanceId) {
         return new Dispatcher(instanceId, mongo, store, boundaries, channels, channelProperties, properties,
-                new SimpleMeterRegistry(), clock, book, riskFailures);
+                new SimpleMeterRegistry(), clock, book, riskFailures, due, keyedReads, clientSends);
     }
 
     private void homeworkAssigned(String tenant, String... localTimes) {
