@@ -15,7 +15,7 @@ import java.util.Map;
  * <pre>
  * infra/benchmarks/bench [--clients=100000] [--runs=3] [--live-rate=500] [--live-seconds=300]
  *                        [--live-clients=1000] [--capacity-seconds=15] [--burst=100000] [--burst-lead=300]
- *                        [--only=replay,live,capacity,burst,dashboard]  (store: the store probe alone, which always runs)
+ *                        [--only=store,replay,live,capacity,burst,dashboard]  (store: the store probe)
  *                        [--kafka=host:9092,... --mongodb-uri=mongodb://... [--replication-factor=3]
  *                         [--kafka-config=client.properties]]
  *                        [--profile]
@@ -37,7 +37,7 @@ public final class Benchmarks {
         }
         int clients = Integer.parseInt(options.getOrDefault("clients", "100000"));
         int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
-        List<String> only = Arrays.asList(options.getOrDefault("only", "replay,live,capacity,burst,dashboard").split(","));
+        List<String> only = Arrays.asList(options.getOrDefault("only", "store,replay,live,capacity,burst,dashboard").split(","));
         Path root = Path.of(System.getProperty("steady.root", ".")).toAbsolutePath().normalize();
         Path dataDir = root.resolve("infra/benchmarks/target/bench-data-" + System.currentTimeMillis());
         BenchmarkStack.External external = null;
@@ -56,7 +56,9 @@ public final class Benchmarks {
                 machine(stack.infrastructure()), String.join(" ", args).replaceAll("//[^@/]*@", "//"));
         try (stack) {
             stack.start();
-            StoreProbe.run(stack, report);
+            if (only.contains("store")) {
+                StoreProbe.run(stack, report);
+            }
             Population population = new Population(clients, 20);
             ReplayBenchmark replay = new ReplayBenchmark(stack, report, population, runs);
             if (only.contains("replay") || only.contains("dashboard")) {

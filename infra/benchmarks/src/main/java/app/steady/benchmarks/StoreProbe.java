@@ -3,10 +3,14 @@ package app.steady.benchmarks;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +64,11 @@ final class StoreProbe {
         String inBefore = "`{_id: {$in: [200 ids]}}` (before `KeyedReads`), per document";
         String byTherapist = "`{tenantId, therapistId}` (a therapist's clients, before the lists), per client of a "
                 + "caseload of 200";
+        String dueBefore = "due reminders: `{$or: [{status, sendAt: {$lte}}, {status, leaseUntil: {$lt}}]}` limit 200 "
+                + "(the claim before the due index), per reminder of a batch";
+        String dueFile = "due index: file an entry (head `$inc` returning, slot `$push`, head confirm), with as many "
+                + "entries pending";
+        String dueRead = "due index: the heads up to now and one slot of 500 entries, per entry";
 
         Map<String, List<Double>> costs = new LinkedHashMap<>();
         try (MongoClient mongo = MongoClients.create(stack.mongoUri())) {
@@ -90,6 +99,16 @@ final class StoreProbe {
                 costs.computeIfAbsent(byTherapist, k -> new ArrayList<>()).add(millisPerOperation(plain, size, 3, (c, id) ->
                         c.find(new Document("tenantId", "t").append("therapistId", "th:" + (Integer.parseInt(id.substring(2)) % 500)))
                                 .into(new ArrayList<>())) / 200);
+                costs.computeIfAbsent(dueBefore, k -> new ArrayList<>()).add(millisPerOperation(plain, size, 3, (c, id) ->
+                        c.find(new Document("$or", List.of(
+                                new Document("status", "SCHEDULED").append("sendAt", new Document("$lte", new Date(0))),
+                                new Document("status", "CLAIMED").append("leaseUntil", new Document("$lt", new Date(0))))))
+                                .limit(200).into(new ArrayList<>())) / 200);
+                DueIndexProbe due = new DueIndexProbe(database, size);
+                costs.computeIfAbsent(dueFile, k -> new ArrayList<>()).add(millisPerOperation(plain, size, 500,
+                        (c, id) -> due.file(id)));
+                costs.computeIfAbsent(dueRead, k -> new ArrayList<>()).add(millisPerOperation(plain, size, 20,
+                        (c, id) -> due.readSlot(id)) / DueIndexProbe.SLOT);
                 // A scan each: fewer of them, or the largest size alone would take many minutes.
                 costs.computeIfAbsent(unprofiled, k -> new ArrayList<>())
                         .add(millisPerOperation(plain, size, 5, shapes.get(
@@ -107,6 +126,57 @@ final class StoreProbe {
                     + " | " + Report.format(perSize.get(2)) + " | " + Report.format(ratio) + " | "
                     + (ratio <= FLAT ? "yes" : "no") + " |");
         });
+    }
+
+    /**
+     * The due index's documents as reminders-service writes them ({@code DueReminders}): {@code size} entries pending,
+     * 500 per slot, one minute per slot.
+     */
+    private static final class DueIndexProbe {
+
+        static final int SLOT = 500;
+        private final MongoCollection<Document> minutes;
+        private final MongoCollection<Document> slots;
+        private final int filledMinutes;
+
+        DueIndexProbe(MongoDatabase database, int size) {
+            minutes = database.getCollection("due_minutes_" + size);
+            slots = database.getCollection("due_slots_" + size);
+            filledMinutes = size / SLOT;
+            for (int minute = 0; minute < filledMinutes; minute++) {
+                List<Document> entries = new ArrayList<>();
+                for (int i = 0; i < SLOT; i++) {
+                    entries.add(new Document("id", "t:c" + (minute * SLOT + i) + ":a:o:HOMEWORK").append("at", new Date(minute * 60_000L)));
+                }
+                minutes.insertOne(new Document("_id", minuteKey(minute)).append("generation", "g").append("filed", SLOT)
+                        .append("confirmed", SLOT).append("slots", 1));
+                slots.insertOne(new Document("_id", minuteKey(minute) + "/g/0").append("entries", entries));
+            }
+        }
+
+        private static String minuteKey(int minute) {
+            return Instant.ofEpochSecond(minute * 60L).toString();
+        }
+
+        /** Filing into a minute of its own (far ahead), as planning does. */
+        void file(String id) {
+            String minute = minuteKey(1_000_000 + Integer.parseInt(id.substring(2)) % 1_000);
+            Document head = minutes.findOneAndUpdate(new Document("_id", minute),
+                    new Document("$inc", new Document("filed", 1)).append("$setOnInsert", new Document("generation", "g")),
+                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+            long slot = (((Number) head.get("filed")).longValue() - 1) / SLOT;
+            slots.updateOne(new Document("_id", minute + "/g/" + slot),
+                    new Document("$push", new Document("entries", new Document("id", id).append("at", new Date()))),
+                    new UpdateOptions().upsert(true));
+            minutes.updateOne(new Document("_id", minute), new Document("$inc", new Document("confirmed", 1))
+                    .append("$max", new Document("slots", slot + 1)));
+        }
+
+        /** What the dispatcher reads for a batch: the heads due by now (the first minutes here), and a slot. */
+        void readSlot(String id) {
+            minutes.find(new Document("_id", new Document("$lte", minuteKey(10)))).into(new ArrayList<>());
+            slots.find(new Document("_id", minuteKey(Integer.parseInt(id.substring(2)) % filledMinutes) + "/g/0")).first();
+        }
     }
 
     private static final String PADDING = "x".repeat(400);

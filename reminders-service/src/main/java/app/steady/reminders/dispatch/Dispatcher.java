@@ -130,17 +130,22 @@ public class Dispatcher {
             return 0;
         }
         SentToday sentToday = sentTodayBy(claimed.stream().map(Claim::reminder).toList());
-        for (int i = 0; i < claimed.size(); i++) {
-            if (clock.instant().isAfter(stopStartingAt)) {
-                release(claimed.subList(i, claimed.size()));
-                return i;
+        List<DueReminders.Entry> done = new ArrayList<>();
+        try {
+            for (int i = 0; i < claimed.size(); i++) {
+                if (clock.instant().isAfter(stopStartingAt)) {
+                    release(claimed.subList(i, claimed.size()));
+                    return i;
+                }
+                Claim claim = claimed.get(i);
+                if (handle(claim.reminder(), sentToday)) {
+                    done.addAll(claim.entries());   // its outcome is recorded; a later send has its own entry
+                }
             }
-            Claim claim = claimed.get(i);
-            if (handle(claim.reminder(), sentToday)) {
-                due.forget(claim.entries());   // its outcome is recorded; a later send has its own entry
-            }
+            return claimed.size();
+        } finally {
+            due.forget(done);   // in one round trip; if this instance dies first, the next pass forgets them
         }
-        return claimed.size();
     }
 
     /** Gives claims this instance will not deliver in time back at once (instead of after their lease). */
@@ -208,17 +213,27 @@ public class Dispatcher {
     }
 
     private List<Claim> claimAll(List<Reminder> claimable, Map<String, List<DueReminders.Entry>> entriesById, Instant now) {
+        Instant leaseUntil = now.plus(properties.lease());
         Update claim = new Update().set("status", ReminderStatus.CLAIMED).set("claimedBy", instanceId)
-                .set("leaseUntil", now.plus(properties.lease())).inc("attempts", 1).inc("revision", 1);
+                .set("leaseUntil", leaseUntil).inc("attempts", 1).inc("revision", 1);
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Reminder.class);
         claimable.forEach(reminder -> bulk.updateOne(
                 Query.query(where("_id").is(reminder.id()).and("revision").is(reminder.revision())), claim));
-        bulk.execute();
-        Map<String, Long> revisionRead = claimable.stream().collect(Collectors.toMap(Reminder::id, Reminder::revision));
-        // Ours if this instance holds it at exactly the next revision: nobody else wrote it in between.
-        return keyedReads.whereIn(mongo, "_id", revisionRead.keySet(), Reminder.class, "reminders").stream()
-                .filter(r -> instanceId.equals(r.claimedBy()) && r.status() == ReminderStatus.CLAIMED
-                        && r.revision() == revisionRead.get(r.id()) + 1)
+        List<Reminder> claimed;
+        if (bulk.execute().getModifiedCount() == claimable.size()) {
+            // Every conditional write matched: each reminder is now exactly what was read, plus the claim.
+            claimable.forEach(reminder -> reminder.claimedBy(instanceId, leaseUntil));
+            claimed = claimable;
+        } else {
+            // Some changed since they were read (another instance, a cancellation): ours are those this instance holds
+            // at exactly the next revision.
+            Map<String, Long> revisionRead = claimable.stream().collect(Collectors.toMap(Reminder::id, Reminder::revision));
+            claimed = keyedReads.whereIn(mongo, "_id", revisionRead.keySet(), Reminder.class, "reminders").stream()
+                    .filter(r -> instanceId.equals(r.claimedBy()) && r.status() == ReminderStatus.CLAIMED
+                            && r.revision() == revisionRead.get(r.id()) + 1)
+                    .toList();
+        }
+        return claimed.stream()
                 .sorted(Comparator.comparing(Reminder::sendAt, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .map(r -> new Claim(r, entriesById.get(r.id())))
                 .toList();

@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -70,8 +71,9 @@ class ClinicalNotifications implements EventHandler {
                 riskFlagRaised(tenant, flag);
             } else if (event.data() instanceof RiskFlagAcknowledged acknowledged) {
                 // Someone has it: nothing more about this flag waits, neither on-call nor a retry to the therapist.
-                book.cancel(tenant, where("kind").in(ReminderKind.RISK_FLAG, ReminderKind.RISK_ESCALATION,
-                        ReminderKind.MISSED_PATTERN).and("occurrenceId").is(acknowledged.flagId()));
+                book.cancel(Stream.of(ReminderKind.RISK_FLAG, ReminderKind.RISK_ESCALATION, ReminderKind.MISSED_PATTERN)
+                        .map(kind -> Reminder.notificationId(tenant, acknowledged.clientId(), acknowledged.flagId(), kind))
+                        .toList());
             } else if (event.data() instanceof GoalSet set) {
                 planGoalCheckIns(tenant, set.clientId(), set.goalId(), set.agreedAt());
             } else if (event.data() instanceof GoalRevised revised) {

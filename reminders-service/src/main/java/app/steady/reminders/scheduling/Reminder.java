@@ -150,6 +150,18 @@ public class Reminder {
         leaseUntil = null;
     }
 
+    /**
+     * Mirrors the claim the dispatcher wrote, conditional on this revision, so that it need not read the reminder
+     * back: held by {@code instance} until {@code leaseUntil}, one more attempt, the next revision.
+     */
+    public void claimedBy(String instance, Instant leaseUntil) {
+        status = ReminderStatus.CLAIMED;
+        claimedBy = instance;
+        this.leaseUntil = leaseUntil;
+        attempts++;
+        revision++;
+    }
+
     public List<EventData> sent(String channelName, Instant now, List<EventData> channelEvents) {
         status = ReminderStatus.SENT;
         channel = channelName;

@@ -7,7 +7,9 @@ import app.steady.reminders.planning.ReminderKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.function.BiConsumer;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -118,7 +120,31 @@ public class ReminderBook {
         return update;
     }
 
-    /** Cancels the tenant's waiting reminders that match. */
+    /**
+     * Cancels the waiting reminders among {@code ids}: for the frequent cases whose reminders' ids are known (an
+     * occurrence done or skipped, a flag acknowledged), with exact keys ({@code _id} and one waiting state) rather than
+     * a query over the tenant's reminders, which the embedded store would answer by reading them all (issue 17).
+     */
+    public void cancel(Collection<String> ids) {
+        long count = 0;
+        for (String id : ids) {
+            for (ReminderStatus waiting : WAITING) {
+                count += mongo.updateFirst(Query.query(where("_id").is(id).and("status").is(waiting)),
+                        new Update().set("status", ReminderStatus.CANCELLED).unset("sendAt").inc("revision", 1),
+                        Reminder.class).getModifiedCount();
+            }
+        }
+        cancelled.increment(count);
+    }
+
+    /** The ids of the reminders planned for one homework occurrence (its reminder, follow-up or nudge). */
+    public static List<String> occurrenceReminderIds(String tenantId, String clientId, String assignmentId,
+                                                     String occurrenceId) {
+        return Stream.of(ReminderKind.HOMEWORK, ReminderKind.HOMEWORK_FOLLOW_UP, ReminderKind.MOOD_NUDGE)
+                .map(kind -> Reminder.idOf(tenantId, clientId, assignmentId, occurrenceId, kind)).toList();
+    }
+
+    /** Cancels the tenant's waiting reminders that match (rarer cases: an assignment or a goal ended, a flag handled). */
     public void cancel(String tenantId, Criteria which) {
         long count = mongo.updateMulti(Query.query(new Criteria().andOperator(where("tenantId").is(tenantId), which,
                         where("status").in(ReminderStatus.SCHEDULED, ReminderStatus.SUPPRESSED))),

@@ -69,11 +69,11 @@ class ReminderSchedule implements EventHandler {
                 plan(event.tenant(), updated.clientId(), updated.assignmentId(), updated.kind(), updated.timeZone(),
                         updated.occurrences());
             } else if (event.data() instanceof HomeworkCompleted completed) {
-                cancel(event.tenant(), where("assignmentId").is(completed.assignmentId())
-                        .and("occurrenceId").is(completed.occurrenceId()));
+                book.cancel(ReminderBook.occurrenceReminderIds(event.tenant(), completed.clientId(),
+                        completed.assignmentId(), completed.occurrenceId()));
             } else if (event.data() instanceof HomeworkSkipped skipped) {
-                cancel(event.tenant(), where("assignmentId").is(skipped.assignmentId())
-                        .and("occurrenceId").is(skipped.occurrenceId()));
+                book.cancel(ReminderBook.occurrenceReminderIds(event.tenant(), skipped.clientId(),
+                        skipped.assignmentId(), skipped.occurrenceId()));
             } else if (event.data() instanceof MoodLogged logged && logged.occurrenceId() != null) {
                 cancel(event.tenant(), where("clientId").is(logged.clientId()).and("occurrenceId").is(logged.occurrenceId()));
             } else if (event.data() instanceof HomeworkCancelled cancelled) {

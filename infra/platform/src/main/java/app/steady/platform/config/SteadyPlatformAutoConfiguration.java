@@ -73,6 +73,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
@@ -210,7 +211,8 @@ public class SteadyPlatformAutoConfiguration {
     /** After the outbox collections (which register the platform's own aggregates with the mapping context). */
     @Bean
     SmartInitializingSingleton embeddedStoreIndexes(MongoTemplate mongo, StoreKind kind, OutboxCollections collections,
-                                                    ObjectProvider<EmbeddedStoreIndexes.Keys> serviceKeys) {
+                                                    ObjectProvider<EmbeddedStoreIndexes.Keys> serviceKeys,
+                                                    ListableBeanFactory beans) {
         List<EmbeddedStoreIndexes.Keys> keys = new ArrayList<>(List.of(
                 // the relay removing an entry it emptied, unless a write came since
                 EmbeddedStoreIndexes.Keys.of(PendingWork.COLLECTION, "_id", "stamp"),
@@ -218,7 +220,10 @@ public class SteadyPlatformAutoConfiguration {
                 EmbeddedStoreIndexes.Keys.of(CaseloadReplica.COLLECTION, "_id", "version"),
                 EmbeddedStoreIndexes.Keys.of(CaseloadReplica.CLIENT_TENANTS, "_id", "tenantId")));
         serviceKeys.orderedStream().forEach(keys::add);   // a service's own exact-key filters, declared as beans
-        return () -> EmbeddedStoreIndexes.declareIfEmbedded(mongo, kind, keys);
+        return () -> {
+            keys.addAll(EmbeddedStoreIndexes.naturalKeysOfRepositories(beans, mongo));
+            EmbeddedStoreIndexes.declareIfEmbedded(mongo, kind, keys);
+        };
     }
 
     @Bean

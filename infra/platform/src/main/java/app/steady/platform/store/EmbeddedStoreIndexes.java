@@ -2,13 +2,16 @@ package app.steady.platform.store;
 
 import com.mongodb.client.model.IndexOptions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
+import org.springframework.data.repository.support.Repositories;
 
 /**
  * The embedded store's index profile (issue 17). mongo-java-server serves a query from an index only when a
@@ -43,9 +46,27 @@ public final class EmbeddedStoreIndexes {
     }
 
     /**
-     * Declares the profile's indexes if this is the embedded server; returns the collections given one. Besides the
-     * {@code {_id, version}} of every versioned entity: {@code {_id, tenantId, clientId}} of every entity with both
-     * (the natural-key lookups of a client's item, {@code findByIdAndTenantIdAndClientId}), and {@code extra}.
+     * {@code {_id, tenantId, clientId}} for the entities whose repository looks them up by that natural key
+     * ({@code findByIdAndTenantIdAndClientId}): a client's item read or changed by its id within the caller's tenant.
+     */
+    public static List<Keys> naturalKeysOfRepositories(ListableBeanFactory beans, MongoTemplate mongo) {
+        Repositories repositories = new Repositories(beans);
+        List<Keys> keys = new ArrayList<>();
+        for (Class<?> domainType : repositories) {
+            repositories.getRepositoryInformationFor(domainType)
+                    .filter(information -> Arrays.stream(information.getRepositoryInterface().getMethods())
+                            .anyMatch(method -> method.getName().equals("findByIdAndTenantIdAndClientId")))
+                    .ifPresent(information -> keys.add(Keys.of(mongo.getCollectionName(domainType), "_id", "tenantId",
+                            "clientId")));
+        }
+        return keys;
+    }
+
+    /**
+     * Declares the profile's indexes if this is the embedded server; returns the collections given one: the
+     * {@code {_id, version}} of every versioned entity, and {@code extra}. Only where a filter needs one: every unique
+     * index is kept up to date on every write to its collection, which on the embedded server costs as much as the
+     * write's own lookup (the JFR profile of the reminder burst, docs/performance.md).
      */
     public static List<String> declareIfEmbedded(MongoTemplate mongo, StoreKind kind, List<Keys> extra) {
         List<String> indexed = new ArrayList<>();
@@ -60,13 +81,6 @@ public final class EmbeddedStoreIndexes {
             MongoPersistentProperty version = entity.getVersionProperty();
             if (version != null) {
                 profile.add(Keys.of(entity.getCollection(), "_id", version.getFieldName()));
-            }
-            MongoPersistentProperty tenant = entity.getPersistentProperty("tenantId");
-            MongoPersistentProperty client = entity.getPersistentProperty("clientId");
-            // Only stored documents: a nested type (an event's payload) has fields of that name as well.
-            if (tenant != null && client != null && entity.isAnnotationPresent(
-                    org.springframework.data.mongodb.core.mapping.Document.class)) {
-                profile.add(Keys.of(entity.getCollection(), "_id", tenant.getFieldName(), client.getFieldName()));
             }
         }
         for (Keys keys : profile) {
