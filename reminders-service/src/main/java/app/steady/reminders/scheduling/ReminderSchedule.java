@@ -37,14 +37,16 @@ class ReminderSchedule implements EventHandler {
 
     private final MongoTemplate mongo;
     private final ReminderBook book;
+    private final DueReminders due;
     private final ClientBoundaries boundaries;
     private final ReminderProperties properties;
     private final Clock clock;
 
-    ReminderSchedule(MongoTemplate mongo, ReminderBook book, ClientBoundaries boundaries, ReminderProperties properties,
-                     Clock clock) {
+    ReminderSchedule(MongoTemplate mongo, ReminderBook book, DueReminders due, ClientBoundaries boundaries,
+                     ReminderProperties properties, Clock clock) {
         this.mongo = mongo;
         this.book = book;
+        this.due = due;
         this.boundaries = boundaries;
         this.properties = properties;
         this.clock = clock;
@@ -92,6 +94,9 @@ class ReminderSchedule implements EventHandler {
         for (Reminder reminder : pending) {
             Boundaries limits = boundaries.of(changed.tenantId(), changed.clientId(), ZoneId.of(reminder.timeZone()));
             reminder.apply(ReminderPlanner.plan(reminder.kind(), reminder.intendedAt(), reminder.windowClosesAt(), limits));
+            if (reminder.status() == ReminderStatus.SCHEDULED) {
+                due.file(reminder.id(), reminder.sendAt());   // perhaps earlier than before: its old entry is too late
+            }
             mongo.save(reminder);
         }
     }

@@ -267,6 +267,23 @@ class ReminderDispatchIT {
         assertThat(statusOf(WEBHOOK_TENANT, "2026-06-01T15:00")).isEqualTo(ReminderStatus.SENT);
     }
 
+    /** Quiet hours lifted: the reminder they had put off to the morning goes out at its own time, found there. */
+    @Test
+    void aReminderBroughtForwardByNewBoundariesGoesOutAtItsNewTime() throws Exception {
+        setBoundaries(WEBHOOK_TENANT, "{\"timeZone\":\"Europe/London\",\"quietStart\":\"23:00\",\"quietEnd\":\"07:00\"}");
+        homeworkAssigned(WEBHOOK_TENANT, "2026-06-01T23:40");
+        awaitReminders(WEBHOOK_TENANT, 1);
+        assertThat(LocalDateTime.ofInstant(reminder(WEBHOOK_TENANT, "2026-06-01T23:40").sendAt(), LONDON))
+                .isEqualTo(LocalDateTime.parse("2026-06-02T07:00"));
+
+        setBoundaries(WEBHOOK_TENANT, "{\"timeZone\":\"Europe/London\"}");
+        clock.set(local("2026-06-01T23:26"));
+        dispatcher.dispatchDue();
+
+        assertThat(deliveriesFor(WEBHOOK_TENANT)).as("sent at 23:25, not the next morning").hasSize(1);
+        assertThat(statusOf(WEBHOOK_TENANT, "2026-06-01T23:40")).isEqualTo(ReminderStatus.SENT);
+    }
+
     @Test
     void theKafkaChannelPublishesAReminderDueEventWithTheSentState() {
         String tenant = "kafka-tenant-" + UUID.randomUUID();
