@@ -1,0 +1,161 @@
+package app.steady.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway in front of four real HTTP servers standing in for the services (each answers with its own name, the
+ * path and the request id it received, and serves an OpenAPI document of its own): routing, request ids, CORS, the
+ * edge limit and the merged document, over real sockets. The services themselves behind the gateway are tested
+ * end to end in {@code FrontDoorE2E}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "steady.gateway.allowed-origins=https://app.provider.example",
+        "steady.gateway.rate-limit.requests-per-second=1",
+        "steady.gateway.rate-limit.burst=1000",
+        "management.server.port=0"})
+class FrontDoorIT {
+
+    static final Map<String, HttpServer> BACKENDS = new LinkedHashMap<>();
+
+    static {
+        for (String service : ServicePaths.SERVICES) {
+            BACKENDS.put(service, backend(service));
+        }
+    }
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        BACKENDS.forEach((service, server) -> registry.add("steady.gateway.services." + service,
+                () -> "http://127.0.0.1:" + server.getAddress().getPort()));
+    }
+
+    @AfterAll
+    static void stopBackends() {
+        BACKENDS.values().forEach(server -> server.stop(0));
+    }
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void eachPathReachesTheServiceThatOwnsIt() throws Exception {
+        assertThat(get("/clients/c1/goals?status=ACTIVE").body()).startsWith("goals-service /clients/c1/goals?status=ACTIVE id=");
+        assertThat(get("/clients/c1/goal-progress").body()).startsWith("goals-service ");
+        assertThat(get("/clients/c1/mood").body()).startsWith("homework-service ");
+        assertThat(get("/clients/c1/reminder-settings").body()).startsWith("reminders-service ");
+        assertThat(get("/clients/c1/progress").body()).startsWith("analytics-service ");
+        assertThat(get("/dashboard").body()).startsWith("analytics-service ");
+        HttpResponse<String> unknown = get("/clients/c1/nothing-here");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aRequestIdIsPassedThroughOrMadeAndAlwaysAnswered() throws Exception {
+        HttpResponse<String> given = send(request("/clients/c1/agenda").header("X-Request-Id", "app-42").GET());
+        assertThat(given.headers().firstValue("X-Request-Id")).contains("app-42");
+        assertThat(given.body()).endsWith(" id=app-42");
+
+        HttpResponse<String> made = get("/clients/c1/agenda");
+        String id = made.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(id).matches("[0-9a-f-]{36}");
+        assertThat(made.body()).endsWith(" id=" + id);
+
+        HttpResponse<String> forged = send(request("/clients/c1/agenda").header("X-Request-Id", "a b\" forged=1").GET());
+        assertThat(forged.headers().firstValue("X-Request-Id").orElseThrow()).as("a malformed id is replaced")
+                .matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void browsersMayCallFromTheConfiguredAppOriginsOnly() throws Exception {
+        HttpResponse<String> allowed = send(request("/clients/c1/mood").header("Origin", "https://app.provider.example")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("https://app.provider.example");
+        assertThat(allowed.body()).as("a preflight is answered at the edge").isEmpty();
+
+        HttpResponse<String> refused = send(request("/clients/c1/mood").header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void theMergedDocumentHasEveryServicesPathsAndNoCollision() throws Exception {
+        HttpResponse<String> merged = get("/v3/api-docs");
+        assertThat(merged.statusCode()).isEqualTo(200);
+        assertThat(merged.body()).contains("\"/clients/{clientId}/goals\"", "\"/clients/{clientId}/mood\"",
+                "\"/clients/{clientId}/reminder-settings\"", "\"/clients/{clientId}/progress\"")
+                .contains("\"x-steady-collisions\":[]", "\"x-steady-unrouted\":[]", "\"x-steady-unavailable\":[]");
+        assertThat(get("/swagger-ui.html").statusCode()).as("the UI, pointed at the merged document").isIn(200, 302);
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(request(path).GET());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A stand-in service: answers "<name> <path?query> id=<X-Request-Id>", and its OpenAPI document. */
+    private static HttpServer backend(String service) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                URI uri = exchange.getRequestURI();
+                String body = uri.getPath().equals("/v3/api-docs") ? openApiOf(service)
+                        : service + " " + uri.getRawPath() + Optional.ofNullable(uri.getRawQuery()).map(q -> "?" + q).orElse("")
+                        + " id=" + exchange.getRequestHeaders().getFirst("X-Request-Id");
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String openApiOf(String service) {
+        String path = switch (service) {
+            case "goals-service" -> "/clients/{clientId}/goals";
+            case "homework-service" -> "/clients/{clientId}/mood";
+            case "reminders-service" -> "/clients/{clientId}/reminder-settings";
+            default -> "/clients/{clientId}/progress";
+        };
+        return """
+                {"openapi":"3.1.0","info":{"title":"%s","version":"v1"},"paths":{"%s":{"get":{}}}}""".formatted(service, path);
+    }
+}
