@@ -132,6 +132,11 @@ final class BenchmarkStack implements AutoCloseable {
         return external == null ? kafka.bootstrapServers() : external.kafkaServers();
     }
 
+    /** Whether the store is the run's own MongoDB-wire server (mongo-java-server), not a real cluster. */
+    boolean embeddedStore() {
+        return external == null;
+    }
+
     String mongoUri() {
         return external == null ? mongo.uri() : external.mongoUri();
     }
