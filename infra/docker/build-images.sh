@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the four service images with infra/docker/Dockerfile from the executable jars.
+# Builds the four service images and the gateway image with infra/docker/Dockerfile from the executable jars.
 #
 #   ./mvnw -B -DskipTests package && infra/docker/build-images.sh [--push]
 #
@@ -14,14 +14,16 @@ tag="${STEADY_IMAGE_TAG:-$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml
 push=false
 [ "${1:-}" = "--push" ] && push=true
 
-declare -A ports=([goals-service]=8081 [homework-service]=8082 [reminders-service]=8083 [analytics-service]=8084)
-for service in goals-service homework-service reminders-service analytics-service; do
+declare -A ports=([goals-service]=8081 [homework-service]=8082 [reminders-service]=8083 [analytics-service]=8084
+                  [gateway]=8080)
+for service in goals-service homework-service reminders-service analytics-service gateway; do
   jar="$service/target/$service-exec.jar"
+  [ "$service" = gateway ] && jar="infra/gateway/target/steady-gateway-exec.jar"
   [ -f "$jar" ] || { echo "$jar is missing: run ./mvnw -B -DskipTests package first" >&2; exit 1; }
   image="$registry/$service:$tag"
   echo "Building $image ..."
   DOCKER_BUILDKIT=1 docker build -f infra/docker/Dockerfile \
-    --build-arg SERVICE="$service" --build-arg SERVICE_PORT="${ports[$service]}" -t "$image" .
+    --build-arg SERVICE="$service" --build-arg SERVICE_PORT="${ports[$service]}" --build-arg JAR="$jar" -t "$image" .
   if $push; then
     docker push "$image"
   fi

@@ -3,6 +3,7 @@ package app.steady.analytics.goals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -76,9 +77,14 @@ class GoalEventsConsumptionIT {
         publish(new GoalAchieved(goal, client, therapist, Instant.now().plusSeconds(1)));
 
         awaitSummary(1, 1);
-        mvc.perform(get("/clients/{c}/goals/summary", client).header("Authorization", TestTokens.client(tenant, client)))
+        mvc.perform(get("/clients/{c}/goal-counts", client).header("Authorization", TestTokens.client(tenant, client)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.active").value(1));
-        mvc.perform(get("/clients/{c}/goals/summary", client)
+        // The old path, for one release: the same answer, marked deprecated, naming its successor.
+        mvc.perform(get("/clients/{c}/goals/summary", client).header("Authorization", TestTokens.client(tenant, client)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.active").value(1))
+                .andExpect(header().exists("Deprecation")).andExpect(header().exists("Sunset"))
+                .andExpect(header().string("Link", "</clients/" + client + "/goal-counts>; rel=\"successor-version\""));
+        mvc.perform(get("/clients/{c}/goal-counts", client)
                         .header("Authorization", TestTokens.therapist(tenant, "another-therapist")))
                 .andExpect(status().isNotFound());
     }

@@ -41,7 +41,8 @@ class AnalyticsIsolationMatrixIT extends IsolationMatrix {
                 Probe.of("GET /clients/{clientId}/flags", Scope.CLIENT).only(Party.THERAPIST).shows("flagId"),
                 Probe.of("GET /clients/{clientId}/summary", Scope.CLIENT).only(Party.THERAPIST),
                 Probe.of("GET /clients/{clientId}/progress", Scope.CLIENT),
-                Probe.of("GET /clients/{clientId}/goals/summary", Scope.CLIENT),
+                Probe.of("GET /clients/{clientId}/goal-counts", Scope.CLIENT),
+                Probe.of("GET /clients/{clientId}/goals/summary", Scope.CLIENT),   // deprecated
                 Probe.of("GET /therapists/me/caseload", Scope.THERAPIST).shows("clientId"),
                 // The digest of whoever treats the client when the weekly run comes (after a reassignment the new
                 // therapist's; the former therapist's, made while they treated the client, must not show them now).

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -67,9 +68,15 @@ class GoalLifecycleApiIT {
                 .andExpect(jsonPath("$.latestCheckIn.attainmentScore").value(1));
         String plain = api.agreedGoal(GoalsApi.PLAIN_GOAL);
         api.asClient(post(plain + "/check-ins"), "{\"percentComplete\":50,\"confidence\":6}").andExpect(status().isCreated());
-        api.asClient(get("/clients/{c}/progress", api.client), null)
+        api.asClient(get("/clients/{c}/goal-progress", api.client), null)
                 .andExpect(jsonPath("$.attainmentTScore").value(60.0))
                 .andExpect(jsonPath("$.activeGoals.length()").value(2));
+        // The old path answers the same for one release, and says it is deprecated and what replaces it.
+        api.asClient(get("/clients/{c}/progress", api.client), null)
+                .andExpect(jsonPath("$.attainmentTScore").value(60.0))
+                .andExpect(header().string("Deprecation", "@1796169600"))
+                .andExpect(header().string("Sunset", "Mon, 01 Mar 2027 00:00:00 GMT"))
+                .andExpect(header().string("Link", "</clients/" + api.client + "/goal-progress>; rel=\"successor-version\""));
 
         api.asTherapist(post(goal + "/revision"), GoalsApi.SCALED_GOAL.replace("Walk most mornings", "Walk every morning"))
                 .andExpect(jsonPath("$.pendingRevision.title").value("Walk every morning"))

@@ -2,6 +2,7 @@ package app.steady.goals.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -48,7 +49,7 @@ class AuditTrailIT {
         mvc.perform(get("/clients/{c}/goals", api.client).header("Authorization", TestTokens.therapist(api.tenant, "nosy")))
                 .andExpect(status().isNotFound());
 
-        mvc.perform(get("/audit").param("clientId", api.client).header("Authorization", TestTokens.admin(api.tenant, "admin")))
+        mvc.perform(get("/audit/goals-service").param("clientId", api.client).header("Authorization", TestTokens.admin(api.tenant, "admin")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(2))
                 .andExpect(jsonPath("$[0].actorId").value("nosy"))
@@ -60,8 +61,13 @@ class AuditTrailIT {
                 .andExpect(jsonPath("$[1].action").value("GET /clients/{clientId}/goals"))
                 .andExpect(jsonPath("$[1].outcome").value("ALLOWED"))
                 .andExpect(jsonPath("$[1].remoteAddress").exists());
-        mvc.perform(get("/audit").header("Authorization", TestTokens.admin("tenant-" + java.util.UUID.randomUUID(), "admin")))
+        mvc.perform(get("/audit/goals-service").header("Authorization", TestTokens.admin("tenant-" + java.util.UUID.randomUUID(), "admin")))
                 .andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get("/audit/goals-service").header("Authorization", api.therapistToken())).andExpect(status().isForbidden());
+        // The old path, for one release: the same trail, marked deprecated.
+        mvc.perform(get("/audit").param("clientId", api.client).header("Authorization", TestTokens.admin(api.tenant, "admin")))
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(header().string("Link", "</audit/goals-service>; rel=\"successor-version\""));
         mvc.perform(get("/audit").header("Authorization", api.therapistToken())).andExpect(status().isForbidden());
 
         List<JsonNode> published = auditRecords(KafkaTestClient.shared().readUntil(topics.of(Topic.GOALS),

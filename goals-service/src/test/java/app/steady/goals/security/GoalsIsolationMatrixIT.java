@@ -35,7 +35,8 @@ class GoalsIsolationMatrixIT extends IsolationMatrix {
                 Probe.of("PUT /tenant/safety-settings", Scope.ADMIN).body(SAFETY_SETTINGS),
                 Probe.of("GET /clients/{clientId}/goals", Scope.CLIENT).shows("goalTitle"),
                 Probe.of("GET /clients/{clientId}/goals/{goalId}", Scope.CLIENT).shows("goalTitle", "checkInNote"),
-                Probe.of("GET /clients/{clientId}/progress", Scope.CLIENT).shows("goalTitle"),
+                Probe.of("GET /clients/{clientId}/goal-progress", Scope.CLIENT).shows("goalTitle"),
+                Probe.of("GET /clients/{clientId}/progress", Scope.CLIENT).shows("goalTitle"),   // deprecated
                 Probe.of("GET /clients/{clientId}/strengths", Scope.CLIENT).shows("strength"),
                 Probe.of("GET /clients/{clientId}/wellness-plan", Scope.CLIENT).shows("copingStrategy"),
                 Probe.of("POST /clients/{clientId}/goals", Scope.CLIENT).body(GOAL),

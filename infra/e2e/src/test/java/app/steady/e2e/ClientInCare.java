@@ -52,7 +52,7 @@ final class ClientInCare {
                 new Read("reminders-service", c + "/clinical-notifications", "\"kind\":\"RISK_"),
                 new Read("analytics-service", c + "/summary", "\"daily\""),
                 new Read("analytics-service", c + "/flags", "SAFETY_ITEM"),
-                new Read("analytics-service", c + "/goals/summary", "\"active\":1"));
+                new Read("analytics-service", c + "/goal-counts", "\"active\":1"));
     }
 
     /** The therapist's own lists, which name the client while the client is theirs. */

@@ -116,7 +116,7 @@ class ErasureE2E {
         await().atMost(Duration.ofSeconds(60)).until(() -> send("reminders-service", "PUT", "/clients/" + client
                 + "/reminder-settings", asClient, "{\"timeZone\":\"Europe/London\"}").status() == 200);
         await().atMost(Duration.ofSeconds(60)).until(() -> send("analytics-service", "GET", "/clients/" + client
-                + "/goals/summary", asTherapist, null).body().contains("\"active\":1,"));
+                + "/goal-counts", asTherapist, null).body().contains("\"active\":1,"));
         assertThat(databasesHoldingTheClient()).as("the client's data before erasure")
                 .contains("steady-goals", "steady-homework", "steady-reminders", "steady-analytics");
 

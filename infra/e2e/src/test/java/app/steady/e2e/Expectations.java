@@ -154,7 +154,7 @@ final class Expectations {
                     .isEqualTo(expectedDays.entrySet().stream().collect(Collectors.toMap(
                             e -> e.getKey().toString(), e -> List.of((int) e.getValue()[0], (int) e.getValue()[1]),
                             (a, b) -> a, TreeMap::new)));
-            JsonNode goalSummary = Workload.call("GET", analytics.get().url("/clients/" + subject.id + "/goals/summary"),
+            JsonNode goalSummary = Workload.call("GET", analytics.get().url("/clients/" + subject.id + "/goal-counts"),
                     subject.asClient(), null).json();
             softly.assertThat(goalSummary.path("active").asLong()).as("analytics active goals of " + subject)
                     .isEqualTo(facts.goals().size());

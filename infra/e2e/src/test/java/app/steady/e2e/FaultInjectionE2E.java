@@ -571,7 +571,7 @@ class FaultInjectionE2E {
 
     private static void awaitCaseloadKnownTo(List<Subject> subjects, Node... services) {
         for (Node service : services) {
-            String path = service.service.equals("analytics-service") ? "/goals/summary" : "/reminders";
+            String path = service.service.equals("analytics-service") ? "/goal-counts" : "/reminders";
             await(service.instance + " knows the caseload").atMost(Duration.ofMinutes(1)).until(() -> subjects.stream()
                     .allMatch(s -> Workload.call("GET", service.url("/clients/" + s.id + path), s.asTherapist(), null)
                             .status() == 200));

@@ -59,7 +59,7 @@ class FirstSliceE2E {
         analytics = SteadyProcesses.start("analytics-service", PREFIX);
 
         awaitActiveGoals(4);
-        Http.Response forOtherTherapist = Http.send("GET", analytics.baseUrl() + "/clients/" + client + "/goals/summary",
+        Http.Response forOtherTherapist = Http.send("GET", analytics.baseUrl() + "/clients/" + client + "/goal-counts",
                 TestTokens.therapist(tenant, "another-therapist"), null);
         assertThat(forOtherTherapist.status()).isEqualTo(404);
     }
@@ -76,13 +76,13 @@ class FirstSliceE2E {
     private void awaitActiveGoals(int expected) {
         // A SIGKILLed consumer's partitions move on only when its session times out (15 s), then the group rebalances.
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-            Http.Response summary = Http.send("GET", analytics.baseUrl() + "/clients/" + client + "/goals/summary",
+            Http.Response summary = Http.send("GET", analytics.baseUrl() + "/clients/" + client + "/goal-counts",
                     TestTokens.therapist(tenant, therapist), null);
             assertThat(summary.status()).as(summary.body()).isEqualTo(200);
             assertThat(summary.body()).contains("\"active\":" + expected + ",");
         });
         // Stays at the expected count: a redelivered event must not count twice.
-        Http.Response settled = Http.send("GET", analytics.baseUrl() + "/clients/" + client + "/goals/summary",
+        Http.Response settled = Http.send("GET", analytics.baseUrl() + "/clients/" + client + "/goal-counts",
                 TestTokens.therapist(tenant, therapist), null);
         assertThat(settled.body()).contains("\"active\":" + expected + ",");
     }

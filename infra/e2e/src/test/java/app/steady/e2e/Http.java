@@ -34,11 +34,13 @@ final class Http {
         }
     }
 
-    /** An API request as an app makes it: bearer token, JSON body if any. */
+    /** An API request as an app makes it: bearer token (none when null), JSON body if any. */
     static HttpRequest request(String method, String url, String authorization, String json, Duration timeout) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .header("Authorization", authorization)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -31,6 +33,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class EdgeRateLimit extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(EdgeRateLimit.class);
 
     private final GatewayProperties.RateLimit limit;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
@@ -72,6 +76,10 @@ class EdgeRateLimit extends OncePerRequestFilter {
             return;
         }
         limited.increment();
+        if (bucket.startedRefusing()) {
+            // Once per episode per address, not once per refused request: a flood must not flood the log too.
+            log.warn("Too many requests from {}: refusing it at the edge until it slows down", request.getRemoteAddr());
+        }
         long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos) + 1);
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader("Retry-After", Long.toString(retryAfter));
@@ -91,6 +99,7 @@ class EdgeRateLimit extends OncePerRequestFilter {
 
         private double tokens;
         private long countedAt;
+        private boolean refusing;
 
         Bucket(int burst, long now) {
             this.tokens = burst;
@@ -102,9 +111,17 @@ class EdgeRateLimit extends OncePerRequestFilter {
             refill(now, perSecond, burst);
             if (tokens >= 1) {
                 tokens -= 1;
+                refusing = false;
                 return 0;
             }
             return (long) ((1 - tokens) * TimeUnit.SECONDS.toNanos(1) / perSecond);
+        }
+
+        /** True the first time a request is refused after one was let through. */
+        synchronized boolean startedRefusing() {
+            boolean started = !refusing;
+            refusing = true;
+            return started;
         }
 
         synchronized boolean isFullAt(long now, int perSecond, int burst) {

@@ -15,8 +15,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * routed to another service.
  *
  * <p>Deprecated paths that collided before the front door existed ({@code /clients/{id}/progress} on goals-service,
- * {@code /clients/{id}/goals/summary} on analytics-service) stay on the services for one release and are not routed
- * here: the gateway serves their successors only (docs/architecture.md, "The front door").
+ * {@code /clients/{id}/goals/summary} on analytics-service, {@code /audit} on all four) stay on the services for one
+ * release and are not routed here: the gateway serves their successors only (docs/architecture.md, "The front door").
  */
 public final class ServicePaths {
 
@@ -27,6 +27,7 @@ public final class ServicePaths {
 
     static {
         PATTERNS.put("goals-service", List.of(
+                "/audit/goals-service",
                 "/tenant/safety-settings",
                 "/caseload/**",
                 "/clients/{clientId}/goals/**",
@@ -38,6 +39,7 @@ public final class ServicePaths {
                 "/erasures/**",
                 "/therapists/me/goals"));
         PATTERNS.put("homework-service", List.of(
+                "/audit/homework-service",
                 "/library/**",
                 "/measures",
                 "/clients/{clientId}/assignments/**",
@@ -46,11 +48,13 @@ public final class ServicePaths {
                 "/clients/{clientId}/journal/**",
                 "/clients/{clientId}/mood/**"));
         PATTERNS.put("reminders-service", List.of(
+                "/audit/reminders-service",
                 "/clients/{clientId}/reminders",
                 "/clients/{clientId}/reminder-settings",
                 "/clients/{clientId}/clinical-notifications",
                 "/therapists/{therapistId}/contact"));
         PATTERNS.put("analytics-service", List.of(
+                "/audit/analytics-service",
                 "/clients/{clientId}/progress",
                 "/clients/{clientId}/summary",
                 "/clients/{clientId}/goal-counts",

@@ -72,6 +72,19 @@ class FrontDoorIT {
                 assertThat(type).startsWith("application/problem+json"));
     }
 
+    /**
+     * A body reaches the service with its length declared: the services refuse bodies of undeclared length (413), so a
+     * proxy that re-sent it chunked would break every write through the front door.
+     */
+    @Test
+    void aRequestBodyReachesTheServiceWithItsLength() throws Exception {
+        String json = "{\"timeZone\":\"UTC\"}";
+        HttpResponse<String> put = send(request("/clients/c1/reminder-settings").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        assertThat(put.body()).startsWith("reminders-service /clients/c1/reminder-settings")
+                .contains(" length=" + json.length() + " body=" + json);
+    }
+
     @Test
     void aRequestIdIsPassedThroughOrMadeAndAlwaysAnswered() throws Exception {
         HttpResponse<String> given = send(request("/clients/c1/agenda").header("X-Request-Id", "app-42").GET());
@@ -127,14 +140,20 @@ class FrontDoorIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A stand-in service: answers "<name> <path?query> id=<X-Request-Id>", and its OpenAPI document. */
+    /**
+     * A stand-in service: answers "<name> <path?query>[ length=<Content-Length> body=<body>] id=<X-Request-Id>", and its
+     * OpenAPI document.
+     */
     private static HttpServer backend(String service) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
                 URI uri = exchange.getRequestURI();
+                String received = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 String body = uri.getPath().equals("/v3/api-docs") ? openApiOf(service)
                         : service + " " + uri.getRawPath() + Optional.ofNullable(uri.getRawQuery()).map(q -> "?" + q).orElse("")
+                        + (received.isEmpty() ? "" : " length=" + exchange.getRequestHeaders().getFirst("Content-Length")
+                                + " body=" + received)
                         + " id=" + exchange.getRequestHeaders().getFirst("X-Request-Id");
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, bytes.length);

@@ -43,6 +43,8 @@ class ServicePathsTest {
         assertThat(ServicePaths.ownerOf("/clients/c1/goal-counts")).contains("analytics-service");
         assertThat(ServicePaths.ownerOf("/tenant/safety-settings")).contains("goals-service");
         assertThat(ServicePaths.ownerOf("/tenant/outcomes")).contains("analytics-service");
+        assertThat(ServicePaths.ownerOf("/audit/homework-service")).contains("homework-service");
+        assertThat(ServicePaths.ownerOf("/audit")).as("each service's trail at a path of its own").isEmpty();
         assertThat(ServicePaths.ownerOf("/actuator/prometheus")).as("no service's actuator at the front door").isEmpty();
     }
 

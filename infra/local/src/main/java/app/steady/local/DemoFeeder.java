@@ -44,6 +44,7 @@ final class DemoFeeder {
     private final String tenant;
     private final String goals;
     private final String homework;
+    private final String reminders;
     private final Random random = new Random(42);
 
     DemoFeeder(DevTokens tokens, String tenant, List<ServiceProcess> services) {
@@ -51,6 +52,7 @@ final class DemoFeeder {
         this.tenant = tenant;
         this.goals = urlOf(services, "goals-service");
         this.homework = urlOf(services, "homework-service");
+        this.reminders = urlOf(services, "reminders-service");
     }
 
     /**
@@ -61,6 +63,27 @@ final class DemoFeeder {
         String url = goals + "/tenant/safety-settings";
         if (exchange("GET", url, token("admin-1", "ADMIN"), null).statusCode() == 404) {
             send("PUT", url, token("admin-1", "ADMIN"), SAFETY_SETTINGS);
+        }
+    }
+
+    /**
+     * Puts client-1 on therapist-1's caseload unless an admin has placed them already, and waits until the services
+     * that check the caseload have heard of it (they learn it from goals-service's events), so that the banner's
+     * examples answer at once.
+     */
+    void firstClientOnCaseload() {
+        String caseload = goals + "/caseload/clients/client-1";
+        if (exchange("GET", caseload, token("admin-1", "ADMIN"), null).statusCode() == 404) {
+            send("PUT", caseload, token("admin-1", "ADMIN"), "{\"therapistId\":\"therapist-1\"}");
+        }
+        for (String known : List.of(homework + "/clients/client-1/agenda", reminders + "/clients/client-1/reminders")) {
+            try {
+                Waits.until("client-1's caseload at " + known, Duration.ofSeconds(60),
+                        () -> exchange("GET", known, token("client-1", "CLIENT"), null).statusCode() == 200);
+            } catch (IllegalStateException late) {
+                System.out.println("Note: " + late.getMessage() + "; the examples may answer 404 for a few seconds");
+                return;
+            }
         }
     }
 

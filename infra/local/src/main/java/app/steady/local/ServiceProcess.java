@@ -20,12 +20,19 @@ public class ServiceProcess {
     private final String name;
     private final Path jar;
     private final int port;
+    private final int healthPort;
     private final ManagedProcess process;
 
     public ServiceProcess(String name, Path jar, int port, Path logDir) {
+        this(name, jar, port, port, logDir);
+    }
+
+    /** A process whose health endpoints are on a port of their own (the gateway's management port). */
+    public ServiceProcess(String name, Path jar, int port, int healthPort, Path logDir) {
         this.name = name;
         this.jar = jar;
         this.port = port;
+        this.healthPort = healthPort;
         this.process = new ManagedProcess(name, logDir.resolve(name + ".log"));
     }
 
@@ -78,7 +85,7 @@ public class ServiceProcess {
 
     public boolean ready() {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + "/actuator/health/readiness"))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {

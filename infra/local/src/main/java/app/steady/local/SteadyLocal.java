@@ -34,6 +34,9 @@ public final class SteadyLocal {
     }
 
     static final String DEMO_TENANT = "demo";
+    /** The front door's default ports: the one URL for everything, and its own health and metrics. */
+    static final int GATEWAY_PORT = 8080;
+    static final int GATEWAY_MANAGEMENT_PORT = 8090;
 
     private final Path root;
     private final Path dataDir;
@@ -42,6 +45,7 @@ public final class SteadyLocal {
     private KafkaBrokerProcess kafka;
     private MongoWireServerProcess mongo;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private ServiceProcess gateway;
 
     SteadyLocal(Path root, Path dataDir, boolean demo, Map<String, String> env) {
         this.root = root;
@@ -136,13 +140,31 @@ public final class SteadyLocal {
             service.awaitReady(Duration.ofMinutes(3));
             say("  " + service.name() + " is ready");
         }
+        startGateway();
         DevTokens tokens = new DevTokens(secret);
         DemoFeeder feeder = new DemoFeeder(tokens, DEMO_TENANT, services);
         feeder.safetySettings();
+        // The banner's examples are about client-1 and therapist-1: they must work on a fresh start, --demo or not.
+        feeder.firstClientOnCaseload();
         printWelcome(tokens, kafkaServers, mongoUri);
         if (demo) {
             feeder.feed();
         }
+    }
+
+    /** The front door before the services: one origin for apps, the dashboard and the API documents. */
+    private void startGateway() {
+        int port = port("STEADY_GATEWAY_PORT", GATEWAY_PORT);
+        int managementPort = port("STEADY_GATEWAY_MANAGEMENT_PORT", GATEWAY_MANAGEMENT_PORT);
+        gateway = new ServiceProcess("gateway", root.resolve("infra/gateway/target/steady-gateway-exec.jar"), port,
+                managementPort, dataDir.resolve("logs"));
+        Map<String, String> gatewayEnv = new LinkedHashMap<>();
+        for (ServiceProcess service : services) {
+            gatewayEnv.put(service.name().toUpperCase().replace('-', '_') + "_URL", service.baseUrl());
+        }
+        gateway.start(gatewayEnv, List.of("--management.server.port=" + managementPort));
+        gateway.awaitReady(Duration.ofMinutes(2));
+        say("  the gateway is ready");
     }
 
     /** Where the build puts a service's executable jar. */
@@ -152,6 +174,9 @@ public final class SteadyLocal {
 
     void stopAll() {
         say("\nStopping Steady ...");
+        if (gateway != null) {
+            gateway.stop();
+        }
         services.parallelStream().forEach(ServiceProcess::stop);
         if (kafka != null) {
             kafka.stop();
@@ -169,31 +194,55 @@ public final class SteadyLocal {
         demoTokens.put("THERAPIST therapist-1", tokens.token(DEMO_TENANT, "therapist-1", "THERAPIST", day));
         demoTokens.put("CLIENT client-1", tokens.token(DEMO_TENANT, "client-1", "CLIENT", day));
         demoTokens.put("OPERATOR ops-1", tokens.token(DEMO_TENANT, "ops-1", "OPERATOR", day));
-        StringBuilder out = new StringBuilder("\nSteady is running.\n\n");
+        Path tokenFile = dataDir.resolve("tokens.env");
+        String front = gateway.baseUrl();
+        StringBuilder out = new StringBuilder("\nSteady is running: ").append(front).append("\n\n");
+        out.append("  Therapist dashboard: ").append(front).append("/dashboard#token=")
+                .append(demoTokens.get("THERAPIST therapist-1")).append("\n");
+        out.append("                       (signed in as therapist-1; the page takes the token out of the address)\n");
+        out.append("  API and its docs:    ").append(front).append("   OpenAPI UI: ").append(front).append("/swagger-ui.html\n");
+        out.append("\n  Behind the front door (each service's own origin; its metrics need the operator token):\n");
         for (ServiceProcess service : services) {
-            out.append("  %-18s %s   OpenAPI UI: %s/swagger-ui.html   metrics: %s/actuator/prometheus%n"
-                    .formatted(service.name(), service.baseUrl(), service.baseUrl(), service.baseUrl()));
+            out.append("    %-18s %s   metrics: %s/actuator/prometheus%n".formatted(service.name(), service.baseUrl(),
+                    service.baseUrl()));
         }
-        out.append('\n');
-        out.append("  Kafka:             ").append(kafkaServers).append('\n');
-        out.append("  MongoDB:           ").append(mongoUri).append('\n');
-        out.append("  Logs and data:     ").append(dataDir).append('\n');
+        out.append("    %-18s %s   metrics: http://127.0.0.1:%d/actuator/prometheus (no token; its own port)%n"
+                .formatted("gateway", front, port("STEADY_GATEWAY_MANAGEMENT_PORT", GATEWAY_MANAGEMENT_PORT)));
+        out.append("    Kafka:             ").append(kafkaServers).append('\n');
+        out.append("    MongoDB:           ").append(mongoUri).append('\n');
+        out.append("    Logs and data:     ").append(dataDir).append('\n');
         out.append("\nDemo users (tenant '").append(DEMO_TENANT).append("'), 24-hour bearer tokens, also in ")
-                .append(dataDir.resolve("tokens.env")).append(":\n");
+                .append(tokenFile).append(":\n");
         StringBuilder file = new StringBuilder();
         demoTokens.forEach((who, token) -> {
             out.append("  ").append(who).append(":\n    ").append(token).append('\n');
             file.append(who.split(" ")[0]).append("_TOKEN=").append(token).append('\n');
         });
-        out.append("\nTry: curl -H \"Authorization: Bearer $THERAPIST_TOKEN\" ")
-                .append(services.get(0).baseUrl()).append("/clients/client-1/goals\n");
+        out.append("\nTry (after: source ").append(tokenFile).append("):\n");
+        for (String example : examples(front, services.get(0).baseUrl())) {
+            out.append("  ").append(example).append('\n');
+        }
         out.append("\nPress Ctrl-C to stop everything.\n");
         try {
-            Files.writeString(dataDir.resolve("tokens.env"), file);
+            Files.writeString(tokenFile, file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         say(out.toString());
+    }
+
+    /**
+     * The banner's example requests, each a command a new user can paste once the token file is sourced. The launcher
+     * test ({@code LauncherE2E}) runs every one of them on a fresh start and expects a 2xx.
+     */
+    static List<String> examples(String front, String goalsService) {
+        return List.of(
+                "curl -H \"Authorization: Bearer $THERAPIST_TOKEN\" " + front + "/clients/client-1/goals",
+                "curl -X PUT -H \"Authorization: Bearer $CLIENT_TOKEN\" -H 'Content-Type: application/json' "
+                        + "-d '{\"timeZone\":\"UTC\",\"quietStart\":\"22:00\",\"quietEnd\":\"07:00\",\"maxPerDay\":4}' "
+                        + front + "/clients/client-1/reminder-settings",
+                "curl -H \"Authorization: Bearer $CLIENT_TOKEN\" " + front + "/clients/client-1/agenda",
+                "curl -H \"Authorization: Bearer $OPERATOR_TOKEN\" " + goalsService + "/actuator/prometheus");
     }
 
     /**

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -92,7 +93,15 @@ public abstract class IsolationMatrix {
      * users' refused attempts, with the client id they tried, so later the other tenant's trail would name the victim
      * through no fault of the service.
      */
-    private static final Probe AUDIT = Probe.of("GET /audit", Scope.ADMIN).shows("clientId");
+    private Probe audit() {
+        return Probe.of("GET /audit/" + service, Scope.ADMIN).shows("clientId");
+    }
+
+    /** The same trail at its deprecated path (kept for one release). */
+    private static final Probe DEPRECATED_AUDIT = Probe.of("GET /audit", Scope.ADMIN).shows("clientId");
+
+    @Value("${spring.application.name}")
+    String service;
 
     @Autowired
     protected MockMvc mvc;
@@ -106,7 +115,7 @@ public abstract class IsolationMatrix {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    /** A probe for every endpoint of the service (GET /audit is the matrix's own), in the order they are run. */
+    /** A probe for every endpoint of the service (the audit trail's are the matrix's own), in the order they are run. */
     protected abstract List<Probe> probes();
 
     /**
@@ -188,7 +197,7 @@ public abstract class IsolationMatrix {
     }
 
     private List<Probe> allProbes() {
-        List<Probe> all = new ArrayList<>(List.of(AUDIT));
+        List<Probe> all = new ArrayList<>(List.of(audit(), DEPRECATED_AUDIT));
         all.addAll(probes());
         return all;
     }

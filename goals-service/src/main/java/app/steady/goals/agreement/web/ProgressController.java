@@ -5,7 +5,9 @@ import app.steady.goals.agreement.Goal;
 import app.steady.goals.agreement.GoalAgreements;
 import app.steady.goals.agreement.GoalStatus;
 import app.steady.platform.security.Caller;
+import app.steady.platform.web.DeprecatedPaths;
 import app.steady.platform.web.Ids;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -37,13 +39,27 @@ class ProgressController {
         this.goals = goals;
     }
 
-    @GetMapping("/clients/{clientId}/progress")
+    @GetMapping("/clients/{clientId}/goal-progress")
     ClientProgress progress(Caller caller, @PathVariable @Pattern(regexp = Ids.PATTERN) String clientId) {
         List<GoalProgress> active = goals.ofClient(caller, clientId, GoalStatus.ACTIVE).stream()
                 .map(GoalProgress::of).toList();
         OptionalDouble tScore = goals.tScoreOf(caller, clientId);
         return new ClientProgress(clientId, tScore.isPresent() ? Math.round(tScore.getAsDouble() * 10) / 10.0 : null,
                 active);
+    }
+
+    /**
+     * The same at its old path, which collided with analytics-service's {@code /clients/{id}/progress} (the client's
+     * progress in plain words) at the front door.
+     *
+     * @deprecated since the front-door release; use {@code /clients/{clientId}/goal-progress}. Removed one release later.
+     */
+    @Deprecated
+    @GetMapping("/clients/{clientId}/progress")
+    ClientProgress progressAtItsOldPath(Caller caller, @PathVariable @Pattern(regexp = Ids.PATTERN) String clientId,
+                                        HttpServletResponse response) {
+        DeprecatedPaths.markReplacedBy(response, "/clients/" + clientId + "/goal-progress");
+        return progress(caller, clientId);
     }
 
     /** The goals of the calling therapist's clients, paged; {@code sort} is a field and a direction, e.g. {@code content.targetDate,asc}. */

@@ -1,28 +1,25 @@
 package app.steady.platform.web;
 
 import app.steady.platform.errors.InvalidRequestException;
-import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
-/** IANA time zones from requests: region ids only (a fixed offset would silently ignore daylight saving). */
+/**
+ * Time zones from requests: names of the tz database only, such as Europe/London or UTC. A fixed offset such as
+ * {@code +01:00} is refused: it would silently ignore daylight saving, and reminders would move by an hour twice a year.
+ */
 public final class TimeZones {
 
     private TimeZones() {
     }
 
     /**
-     * @throws InvalidRequestException naming {@code field} unless {@code zone} is an IANA region such as Europe/London
+     * @throws InvalidRequestException naming {@code field} unless {@code zone} is a tz database name
      */
     public static ZoneId requireValid(String field, String zone) {
-        try {
-            ZoneId id = ZoneId.of(zone);
-            if (id instanceof ZoneOffset || !zone.contains("/")) {
-                throw new InvalidRequestException(field, "an IANA region such as Europe/London, not a fixed offset");
-            }
-            return id;
-        } catch (DateTimeException | NullPointerException e) {
-            throw new InvalidRequestException(field, "not an IANA time zone: " + zone);
+        if (zone == null || !ZoneId.getAvailableZoneIds().contains(zone)) {
+            throw new InvalidRequestException(field, "a time zone name of the tz database, such as Europe/London or UTC"
+                    + " (not a fixed offset); was: " + zone);
         }
+        return ZoneId.of(zone);
     }
 }
