@@ -83,6 +83,7 @@ class LauncherE2E {
     /** Each "Try" line, pasted as is into a shell that sourced the token file, answers 2xx on a fresh start. */
     @Test
     void everyExampleLineOfTheBannerWorksOnAFreshStart() {
+        ExternalTools.require("curl", "apt-get install -y curl");
         List<String> examples = examples();
         assertThat(examples).hasSizeGreaterThanOrEqualTo(3);
         Map<String, String> answers = new LinkedHashMap<>();
