@@ -1,77 +1,38 @@
 package app.steady.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import app.steady.testing.FreePorts;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * What a new user meets after the README's run command, found by doing what they would do: start it on a fresh data
- * directory (no {@code --demo}), read the banner, open its URLs, paste its example lines. Also the front door over
+ * directory (no {@code --demo}; {@link LaunchedSteady}), read the banner, open its URLs, paste its example lines. Also the front door over
  * the real services: the merged OpenAPI document has no path two services claim and none the gateway cannot route.
  */
 class LauncherE2E {
 
     private static final Path ROOT = ExternalTools.ROOT;
-    private static Process launcher;
-    private static Path dataDir;
-    private static Path output;
+    private static LaunchedSteady steady;
     private static String banner;
 
     @BeforeAll
-    static void startTheLauncherAsANewUserWould() throws IOException {
-        dataDir = Files.createTempDirectory("steady-launcher-");
-        output = ROOT.resolve("infra/e2e/target/e2e-logs/launcher.out");
-        Files.createDirectories(output.getParent());
-        ProcessBuilder builder = new ProcessBuilder("java", "-cp",
-                ROOT.resolve("infra/local/target/steady-local.jar") + ":" + ROOT.resolve("infra/local/target/lib") + "/*",
-                "app.steady.local.SteadyLocal", "--data-dir=" + dataDir)
-                .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
-        Map<String, String> environment = builder.environment();
-        environment.remove("KAFKA_BOOTSTRAP_SERVERS");
-        environment.remove("MONGODB_URI");
-        for (String port : List.of("STEADY_KAFKA_PORT", "STEADY_KAFKA_CONTROLLER_PORT", "STEADY_MONGODB_PORT",
-                "GOALS_SERVICE_PORT", "HOMEWORK_SERVICE_PORT", "REMINDERS_SERVICE_PORT", "ANALYTICS_SERVICE_PORT",
-                "STEADY_GATEWAY_PORT", "STEADY_GATEWAY_MANAGEMENT_PORT")) {
-            environment.put(port, Integer.toString(FreePorts.next()));
-        }
-        launcher = builder.start();
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            assertThat(launcher.isAlive()).as("the launcher is running; see " + output).isTrue();
-            return Files.readString(output).contains("Press Ctrl-C to stop everything.");
-        });
-        banner = Files.readString(output);
-    }
-
-    @AfterAll
-    static void stopIt() throws InterruptedException {
-        if (launcher == null) {
-            return;
-        }
-        List<ProcessHandle> children = launcher.descendants().toList();
-        launcher.destroy();   // Ctrl-C's shutdown hook stops what it started
-        if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
-            launcher.destroyForcibly();
-        }
-        children.forEach(ProcessHandle::destroyForcibly);
+    static void startTheLauncherAsANewUserWould() {
+        steady = LaunchedSteady.get();
+        banner = steady.banner;
     }
 
     @Test
     void theBannerPrintsOneUrlForEverythingAndSaysMetricsNeedTheOperatorToken() throws Exception {
         String front = front();
-        assertThat(banner).contains("Therapist dashboard: " + front + "/dashboard#token=")
+        assertThat(banner).contains("Client app:          " + front + "/app/")
+                .contains("Therapist dashboard: " + front + "/dashboard#token=")
                 .contains("OpenAPI UI: " + front + "/swagger-ui.html")
                 .contains("its metrics need the operator token");
         Http.Response dashboard = Http.send("GET", front + "/dashboard", null, null);
@@ -89,7 +50,7 @@ class LauncherE2E {
         Map<String, String> answers = new LinkedHashMap<>();
         for (String example : examples) {
             ExternalTools.Result result = ExternalTools.run(ROOT, null, null, Duration.ofSeconds(30), "bash", "-c",
-                    "source '" + dataDir.resolve("tokens.env") + "' && " + example + " -sS -o /dev/null -w '%{http_code}'");
+                    "source '" + steady.dataDir.resolve("tokens.env") + "' && " + example + " -sS -o /dev/null -w '%{http_code}'");
             answers.put(example, result.stdout().trim());
         }
         assertThat(answers).allSatisfy((example, status) -> assertThat(status).as(example).startsWith("2"));
@@ -108,8 +69,7 @@ class LauncherE2E {
     }
 
     private static String front() {
-        return banner.lines().filter(line -> line.startsWith("Steady is running: ")).findFirst().orElseThrow()
-                .substring("Steady is running: ".length()).trim();
+        return steady.front();
     }
 
     private static List<String> examples() {

@@ -45,6 +45,8 @@ class ObservabilityContractE2E {
     static final List<String> SERVICES = List.of("goals-service", "homework-service", "reminders-service",
             "analytics-service");
     static final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** The front door in front of them: its meters (the edge limit) are in the alerts too. */
+    static ServiceProcess gateway;
     /** steady.reminders.lead-time in reminders-service's application.yml. */
     static final Duration REMINDER_LEAD_TIME = Duration.ofMinutes(15);
     static final ZoneId ZONE = ZoneId.of("Europe/London");
@@ -62,11 +64,15 @@ class ObservabilityContractE2E {
         for (String service : SERVICES) {
             services.put(service, SteadyProcesses.start(service, PREFIX));
         }
+        gateway = SteadyProcesses.startGateway(services);
     }
 
     @AfterAll
     static void stopServices() {
         services.values().forEach(ServiceProcess::stop);
+        if (gateway != null) {
+            gateway.stop();
+        }
     }
 
     @Test
@@ -85,7 +91,7 @@ class ObservabilityContractE2E {
 
         exerciseThePlatform();
 
-        await("every metric the dashboards and alerts read, in the union of the four services' scrapes")
+        await("every metric the dashboards and alerts read, in the union of the services' and the gateway's scrapes")
                 .atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
                     Map<String, Set<String>> scraped = scrapeAll();
                     assertThat(missing(used, scraped)).as("metric (where it is used) -> not exposed by any service")
@@ -183,20 +189,28 @@ class ObservabilityContractE2E {
         for (String service : SERVICES) {
             Http.Response scrape = send(service, "GET", "/actuator/prometheus", operator, null);
             assertThat(scrape.status()).as(service + " /actuator/prometheus: " + scrape.body()).isEqualTo(200);
-            Set<String> names = new TreeSet<>();
-            for (String line : scrape.body().split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                int end = 0;
-                while (end < line.length() && line.charAt(end) != '{' && line.charAt(end) != ' ') {
-                    end++;
-                }
-                names.add(line.substring(0, end));
-            }
-            scraped.put(service, names);
+            scraped.put(service, namesIn(scrape.body()));
         }
+        // The gateway's metrics are on its management port, without a token.
+        Http.Response scrape = Http.send("GET", gateway.managementBaseUrl() + "/actuator/prometheus", null, null);
+        assertThat(scrape.status()).as("gateway /actuator/prometheus: " + scrape.body()).isEqualTo(200);
+        scraped.put("steady-gateway", namesIn(scrape.body()));
         return scraped;
+    }
+
+    private static Set<String> namesIn(String scrape) {
+        Set<String> names = new TreeSet<>();
+        for (String line : scrape.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int end = 0;
+            while (end < line.length() && line.charAt(end) != '{' && line.charAt(end) != ' ') {
+                end++;
+            }
+            names.add(line.substring(0, end));
+        }
+        return names;
     }
 
     private static Map<String, Set<String>> missing(Map<String, Set<String>> used, Map<String, Set<String>> scraped) {

@@ -42,6 +42,19 @@ final class SteadyProcesses {
         return process;
     }
 
+    /** The gateway in front of running services (its health and metrics on a management port of their own). */
+    static ServiceProcess startGateway(Map<String, ServiceProcess> services) {
+        ServiceProcess gateway = new ServiceProcess("gateway", ROOT.resolve("infra/gateway/target/steady-gateway-exec.jar"),
+                FreePorts.next(), FreePorts.next(), LOGS);
+        Map<String, String> environment = new java.util.HashMap<>();
+        services.forEach((service, process) ->
+                environment.put(service.toUpperCase().replace('-', '_') + "_URL", process.baseUrl()));
+        gateway.start(environment, List.of("--management.server.port=" + gateway.managementBaseUrl()
+                .substring(gateway.managementBaseUrl().lastIndexOf(':') + 1)));
+        gateway.awaitReady(Duration.ofMinutes(2));
+        return gateway;
+    }
+
     private static List<String> withDefaults(String topicPrefix, List<String> extra) {
         return LaunchArguments.withDefaults(List.of("--steady.events.topic-prefix=" + topicPrefix,
                 "--steady.events.partitions=3", "--steady.outbox.poll-interval=100ms",

@@ -3,13 +3,8 @@ package app.steady.gateway;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
@@ -39,43 +34,9 @@ class RequestIds extends OncePerRequestFilter {
         response.setHeader(HEADER, id);
         MDC.put("requestId", id);
         try {
-            chain.doFilter(sent != null && sent.equals(id) ? request : new WithRequestId(request, id), response);
+            chain.doFilter(sent != null && sent.equals(id) ? request : new RequestWithHeader(request, HEADER, id), response);
         } finally {
             MDC.remove("requestId");
-        }
-    }
-
-    /** The request as the proxy forwards it: the request id replaced or added. */
-    private static final class WithRequestId extends HttpServletRequestWrapper {
-
-        private final String id;
-
-        WithRequestId(HttpServletRequest request, String id) {
-            super(request);
-            this.id = id;
-        }
-
-        @Override
-        public String getHeader(String name) {
-            return HEADER.equalsIgnoreCase(name) ? id : super.getHeader(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaders(String name) {
-            return HEADER.equalsIgnoreCase(name) ? Collections.enumeration(List.of(id)) : super.getHeaders(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaderNames() {
-            List<String> names = new ArrayList<>();
-            for (Enumeration<String> all = super.getHeaderNames(); all.hasMoreElements(); ) {
-                String name = all.nextElement();
-                if (!HEADER.equalsIgnoreCase(name)) {
-                    names.add(name);
-                }
-            }
-            names.add(HEADER);
-            return Collections.enumeration(names);
         }
     }
 }

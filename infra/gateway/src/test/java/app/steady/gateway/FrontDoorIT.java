@@ -31,7 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "steady.gateway.allowed-origins=https://app.provider.example",
         "steady.gateway.rate-limit.requests-per-second=1",
         "steady.gateway.rate-limit.burst=1000",
-        "management.server.port=0"})
+        "management.server.port=0",
+        "steady.gateway.demo-sign-in.hmac-secret=a-test-secret-of-at-least-thirty-two-bytes"})
 class FrontDoorIT {
 
     static final Map<String, HttpServer> BACKENDS = new LinkedHashMap<>();
@@ -89,16 +90,57 @@ class FrontDoorIT {
     void aRequestIdIsPassedThroughOrMadeAndAlwaysAnswered() throws Exception {
         HttpResponse<String> given = send(request("/clients/c1/agenda").header("X-Request-Id", "app-42").GET());
         assertThat(given.headers().firstValue("X-Request-Id")).contains("app-42");
-        assertThat(given.body()).endsWith(" id=app-42");
+        assertThat(given.body()).contains(" id=app-42 ");
 
         HttpResponse<String> made = get("/clients/c1/agenda");
         String id = made.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(id).matches("[0-9a-f-]{36}");
-        assertThat(made.body()).endsWith(" id=" + id);
+        assertThat(made.body()).contains(" id=" + id + " ");
 
         HttpResponse<String> forged = send(request("/clients/c1/agenda").header("X-Request-Id", "a b\" forged=1").GET());
         assertThat(forged.headers().firstValue("X-Request-Id").orElseThrow()).as("a malformed id is replaced")
                 .matches("[0-9a-f-]{36}");
+    }
+
+    /**
+     * The client web app's sign-in: the browser gets a session cookie and never the token; its calls marked as the
+     * app's own reach the service with the user's bearer token, and nothing else does.
+     */
+    @Test
+    void aSignedInBrowsersAppCallsReachTheServiceAsItsUserAndTheBrowserNeverSeesTheToken() throws Exception {
+        HttpResponse<String> signIn = send(request("/app/session").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"client-1\"}")));
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        assertThat(signIn.body()).contains("\"user\":\"client-1\"", "\"role\":\"CLIENT\"").doesNotContain("eyJ");
+        String setCookie = signIn.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).startsWith("STEADY_SESSION=").contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+        assertThat(send(request("/clients/client-1/mood").header("Cookie", cookie).header("X-Steady-App", "1").GET())
+                .body()).as("the app's call, as client-1").contains(" auth=client-1");
+        assertThat(send(request("/clients/client-1/mood").header("Cookie", cookie).GET()).body())
+                .as("without the app's header the cookie alone carries nothing").contains(" auth=none");
+        assertThat(send(request("/clients/client-1/mood").header("X-Steady-App", "1").GET()).body())
+                .as("no session, no token").contains(" auth=none");
+        assertThat(send(request("/app/session").header("Cookie", cookie).GET()).body()).contains("client-1")
+                .doesNotContain("eyJ");
+
+        send(request("/app/session").header("Cookie", cookie).DELETE());
+        assertThat(send(request("/clients/client-1/mood").header("Cookie", cookie).header("X-Steady-App", "1").GET())
+                .body()).as("signed out").contains(" auth=none");
+        HttpResponse<String> unknown = send(request("/app/session").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"someone-else\"}")));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("\"field\":\"user\"");
+    }
+
+    @Test
+    void theClientAppIsServedWithHeadersThatKeepItToItsOrigin() throws Exception {
+        HttpResponse<String> page = get("/app/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<main id=\"main\"");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).contains(ClientAppPages.CONTENT_SECURITY_POLICY);
+        assertThat(get("/app/app.js").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -154,7 +196,8 @@ class FrontDoorIT {
                         : service + " " + uri.getRawPath() + Optional.ofNullable(uri.getRawQuery()).map(q -> "?" + q).orElse("")
                         + (received.isEmpty() ? "" : " length=" + exchange.getRequestHeaders().getFirst("Content-Length")
                                 + " body=" + received)
-                        + " id=" + exchange.getRequestHeaders().getFirst("X-Request-Id");
+                        + " id=" + exchange.getRequestHeaders().getFirst("X-Request-Id")
+                        + " auth=" + subjectOf(exchange.getRequestHeaders().getFirst("Authorization"));
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, bytes.length);
                 exchange.getResponseBody().write(bytes);
@@ -165,6 +208,16 @@ class FrontDoorIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** "none", or the {@code sub} of the bearer token the stand-in received. */
+    private static String subjectOf(String authorization) {
+        if (authorization == null) {
+            return "none";
+        }
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(authorization.split("\\.")[1]),
+                StandardCharsets.UTF_8);
+        return payload.replaceAll(".*\"sub\":\"([^\"]+)\".*", "$1");
     }
 
     private static String openApiOf(String service) {

@@ -48,6 +48,11 @@ public class ServiceProcess {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Where its health and metrics are: its own origin, or its management port where it has one. */
+    public String managementBaseUrl() {
+        return "http://127.0.0.1:" + healthPort;
+    }
+
     public Path logFile() {
         return process.logFile();
     }
@@ -85,7 +90,7 @@ public class ServiceProcess {
 
     public boolean ready() {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + "/actuator/health/readiness"))
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(managementBaseUrl() + "/actuator/health/readiness"))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {

@@ -140,7 +140,7 @@ public final class SteadyLocal {
             service.awaitReady(Duration.ofMinutes(3));
             say("  " + service.name() + " is ready");
         }
-        startGateway();
+        startGateway(secret);
         DevTokens tokens = new DevTokens(secret);
         DemoFeeder feeder = new DemoFeeder(tokens, DEMO_TENANT, services);
         feeder.safetySettings();
@@ -153,7 +153,7 @@ public final class SteadyLocal {
     }
 
     /** The front door before the services: one origin for apps, the dashboard and the API documents. */
-    private void startGateway() {
+    private void startGateway(String signingSecret) {
         int port = port("STEADY_GATEWAY_PORT", GATEWAY_PORT);
         int managementPort = port("STEADY_GATEWAY_MANAGEMENT_PORT", GATEWAY_MANAGEMENT_PORT);
         gateway = new ServiceProcess("gateway", root.resolve("infra/gateway/target/steady-gateway-exec.jar"), port,
@@ -162,6 +162,10 @@ public final class SteadyLocal {
         for (ServiceProcess service : services) {
             gatewayEnv.put(service.name().toUpperCase().replace('-', '_') + "_URL", service.baseUrl());
         }
+        // The client web app's one-click sign-in of the demo users, with the run's own signing secret (in the
+        // environment, not on the command line). A deployment never sets it.
+        gatewayEnv.put("STEADY_GATEWAY_DEMO_SIGN_IN_HMAC_SECRET", signingSecret);
+        gatewayEnv.put("STEADY_GATEWAY_DEMO_SIGN_IN_TENANT", DEMO_TENANT);
         gateway.start(gatewayEnv, List.of("--management.server.port=" + managementPort));
         gateway.awaitReady(Duration.ofMinutes(2));
         say("  the gateway is ready");
@@ -197,6 +201,7 @@ public final class SteadyLocal {
         Path tokenFile = dataDir.resolve("tokens.env");
         String front = gateway.baseUrl();
         StringBuilder out = new StringBuilder("\nSteady is running: ").append(front).append("\n\n");
+        out.append("  Client app:          ").append(front).append("/app/   (sign in as client-1 with one click)\n");
         out.append("  Therapist dashboard: ").append(front).append("/dashboard#token=")
                 .append(demoTokens.get("THERAPIST therapist-1")).append("\n");
         out.append("                       (signed in as therapist-1; the page takes the token out of the address)\n");

@@ -1,0 +1,92 @@
+package app.steady.gateway.signin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The demo users' one-click sign-in of a local run: {@code GET /app/session} (who is signed in), {@code POST
+ * /app/session} with {@code {"user":"client-1"}}, {@code DELETE /app/session}, and {@code GET /app/demo-users} for
+ * the sign-in screen. Exists only where {@code steady.gateway.demo-sign-in.hmac-secret} is set.
+ */
+@RestController
+@ConditionalOnProperty("steady.gateway.demo-sign-in.hmac-secret")
+class DemoSignIn {
+
+    /** The launcher's demo users, by id, with their role. */
+    static final Map<String, String> USERS = new LinkedHashMap<>();
+
+    static {
+        USERS.put("client-1", "CLIENT");
+        USERS.put("therapist-1", "THERAPIST");
+        USERS.put("admin-1", "ADMIN");
+    }
+
+    private final DemoSignInProperties properties;
+    private final DemoTokens tokens;
+
+    DemoSignIn(DemoSignInProperties properties) {
+        this.properties = properties;
+        this.tokens = new DemoTokens(properties.hmacSecret(), Clock.systemUTC());
+    }
+
+    @GetMapping("/app/demo-users")
+    List<SignedIn.Me> demoUsers() {
+        return USERS.entrySet().stream().map(user -> new SignedIn.Me(properties.tenant(), user.getKey(), user.getValue()))
+                .toList();
+    }
+
+    @GetMapping("/app/session")
+    ResponseEntity<?> session(HttpServletRequest request) {
+        SignedIn signedIn = SignedIn.of(request.getSession(false));
+        return signedIn == null ? problem(HttpStatus.UNAUTHORIZED, "Not signed in", null)
+                : ResponseEntity.ok(signedIn.me());
+    }
+
+    @PostMapping("/app/session")
+    ResponseEntity<?> signIn(HttpServletRequest request, @RequestBody(required = false) SignInRequest body) {
+        String user = body == null ? null : body.user();
+        String role = user == null ? null : USERS.get(user);
+        if (role == null) {
+            return problem(HttpStatus.BAD_REQUEST, "user: one of " + USERS.keySet(), "user");
+        }
+        HttpSession session = request.getSession(true);
+        request.changeSessionId();   // a new id at sign-in: a session id planted before it is worth nothing
+        SignedIn signedIn = new SignedIn(properties.tenant(), user, role,
+                tokens.token(properties.tenant(), user, role, properties.lifetime()));
+        signedIn.keepIn(session);
+        return ResponseEntity.ok(signedIn.me());
+    }
+
+    @DeleteMapping("/app/session")
+    ResponseEntity<Void> signOut(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, String field) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (field != null) {
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
+        }
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    record SignInRequest(String user) {
+    }
+}

@@ -1,0 +1,29 @@
+package app.steady.gateway.signin;
+
+import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
+
+/**
+ * Who a browser session belongs to and the token the gateway calls the services with on its behalf. Kept in the
+ * server-side session only: the browser has nothing but the session cookie.
+ */
+record SignedIn(String tenant, String user, String role, String token) implements Serializable {
+
+    private static final String ATTRIBUTE = SignedIn.class.getName();
+
+    static SignedIn of(HttpSession session) {
+        return session == null ? null : (SignedIn) session.getAttribute(ATTRIBUTE);
+    }
+
+    void keepIn(HttpSession session) {
+        session.setAttribute(ATTRIBUTE, this);
+    }
+
+    /** What the app may know about itself: never the token. */
+    Me me() {
+        return new Me(tenant, user, role);
+    }
+
+    record Me(String tenant, String user, String role) {
+    }
+}
