@@ -667,10 +667,11 @@ class FaultInjectionE2E {
         Set<String> therapists = everyone.stream().filter(s -> !s.tenant.equals(webhookTenant))
                 .map(s -> s.tenant + "|" + s.therapist).collect(Collectors.toSet());
         Set<String> tenants = everyone.stream().map(s -> s.tenant).collect(Collectors.toSet());
-        await("quiet before the replay").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            Set<String> digested = new HashSet<>();
+        // Says what is not quiet yet, so that a timeout names it (digests, outboxes, due reminders or a lagging group).
+        await("quiet before the replay").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Set<String> undigested = new HashSet<>(therapists);
             mongo.getDatabase("steady-analytics").getCollection("therapist_digests").find()
-                    .forEach(d -> digested.add(d.getString("tenantId") + "|" + d.getString("therapistId")));
+                    .forEach(d -> undigested.remove(d.getString("tenantId") + "|" + d.getString("therapistId")));
             long pending = 0;
             for (String database : List.of("steady-goals", "steady-homework", "steady-reminders", "steady-analytics")) {
                 for (String collection : mongo.getDatabase(database).listCollectionNames()) {
@@ -681,10 +682,24 @@ class FaultInjectionE2E {
             long due = mongo.getDatabase("steady-reminders").getCollection("reminders").countDocuments(Filters.and(
                     Filters.in("tenantId", tenants), Filters.in("status", "SCHEDULED", "CLAIMED"),
                     Filters.lte("sendAt", java.util.Date.from(Instant.now()))));
-            return digested.containsAll(therapists) && pending == 0 && due == 0
-                    && kafka.caughtUp(analytics().group, cluster.topics("steady.goals.events", "steady.homework.events"))
-                    && kafka.caughtUp(reminders().group, cluster.topics("steady.goals.events", "steady.homework.events",
-                    "steady.analytics.events"));
+            Map<String, Object> notQuiet = new java.util.TreeMap<>();
+            if (!undigested.isEmpty()) {
+                notQuiet.put("therapists without a digest", undigested.size());
+            }
+            if (pending > 0) {
+                notQuiet.put("documents with outbox events pending", pending);
+            }
+            if (due > 0) {
+                notQuiet.put("reminders due and unsent", due);
+            }
+            if (!kafka.caughtUp(analytics().group, cluster.topics("steady.goals.events", "steady.homework.events"))) {
+                notQuiet.put("analytics' consumer group", "behind");
+            }
+            if (!kafka.caughtUp(reminders().group, cluster.topics("steady.goals.events", "steady.homework.events",
+                    "steady.analytics.events"))) {
+                notQuiet.put("reminders' consumer group", "behind");
+            }
+            assertThat(notQuiet).as("not quiet yet").isEmpty();
         });
     }
 
