@@ -44,15 +44,8 @@ final class SteadyProcesses {
 
     /** The gateway in front of running services (its health and metrics on a management port of their own). */
     static ServiceProcess startGateway(Map<String, ServiceProcess> services) {
-        ServiceProcess gateway = new ServiceProcess("gateway", ROOT.resolve("infra/gateway/target/steady-gateway-exec.jar"),
-                FreePorts.next(), FreePorts.next(), LOGS);
-        Map<String, String> environment = new java.util.HashMap<>();
-        services.forEach((service, process) ->
-                environment.put(service.toUpperCase().replace('-', '_') + "_URL", process.baseUrl()));
-        gateway.start(environment, List.of("--management.server.port=" + gateway.managementBaseUrl()
-                .substring(gateway.managementBaseUrl().lastIndexOf(':') + 1)));
-        gateway.awaitReady(Duration.ofMinutes(2));
-        return gateway;
+        return SteadyLocal.startGateway(ROOT, List.copyOf(services.values()), FreePorts.next(), FreePorts.next(), LOGS,
+                Map.of());
     }
 
     private static List<String> withDefaults(String topicPrefix, List<String> extra) {

@@ -152,23 +152,32 @@ public final class SteadyLocal {
         }
     }
 
-    /** The front door before the services: one origin for apps, the dashboard and the API documents. */
+    /** The front door in front of the running services: one origin for apps, the dashboard and the API documents. */
     private void startGateway(String signingSecret) {
-        int port = port("STEADY_GATEWAY_PORT", GATEWAY_PORT);
-        int managementPort = port("STEADY_GATEWAY_MANAGEMENT_PORT", GATEWAY_MANAGEMENT_PORT);
-        gateway = new ServiceProcess("gateway", root.resolve("infra/gateway/target/steady-gateway-exec.jar"), port,
-                managementPort, dataDir.resolve("logs"));
-        Map<String, String> gatewayEnv = new LinkedHashMap<>();
-        for (ServiceProcess service : services) {
-            gatewayEnv.put(service.name().toUpperCase().replace('-', '_') + "_URL", service.baseUrl());
-        }
         // The client web app's one-click sign-in of the demo users, with the run's own signing secret (in the
         // environment, not on the command line). A deployment never sets it.
-        gatewayEnv.put("STEADY_GATEWAY_DEMO_SIGN_IN_HMAC_SECRET", signingSecret);
-        gatewayEnv.put("STEADY_GATEWAY_DEMO_SIGN_IN_TENANT", DEMO_TENANT);
-        gateway.start(gatewayEnv, List.of("--management.server.port=" + managementPort));
-        gateway.awaitReady(Duration.ofMinutes(2));
+        gateway = startGateway(root, services, port("STEADY_GATEWAY_PORT", GATEWAY_PORT),
+                port("STEADY_GATEWAY_MANAGEMENT_PORT", GATEWAY_MANAGEMENT_PORT), dataDir.resolve("logs"),
+                Map.of("STEADY_GATEWAY_DEMO_SIGN_IN_HMAC_SECRET", signingSecret,
+                        "STEADY_GATEWAY_DEMO_SIGN_IN_TENANT", DEMO_TENANT));
         say("  the gateway is ready");
+    }
+
+    /**
+     * Starts the gateway in front of these services (each found at its {@code <SERVICE>_URL}), with its health and
+     * metrics on {@code managementPort}, and waits until it is ready. The end-to-end tests start it the same way.
+     */
+    public static ServiceProcess startGateway(Path root, List<ServiceProcess> services, int port, int managementPort,
+                                              Path logDir, Map<String, String> extraEnvironment) {
+        ServiceProcess gateway = new ServiceProcess("gateway", root.resolve("infra/gateway/target/steady-gateway-exec.jar"),
+                port, managementPort, logDir);
+        Map<String, String> environment = new LinkedHashMap<>(extraEnvironment);
+        for (ServiceProcess service : services) {
+            environment.put(service.name().toUpperCase().replace('-', '_') + "_URL", service.baseUrl());
+        }
+        gateway.start(environment, List.of("--management.server.port=" + managementPort));
+        gateway.awaitReady(Duration.ofMinutes(2));
+        return gateway;
     }
 
     /** Where the build puts a service's executable jar. */
@@ -211,8 +220,8 @@ public final class SteadyLocal {
             out.append("    %-18s %s   metrics: %s/actuator/prometheus%n".formatted(service.name(), service.baseUrl(),
                     service.baseUrl()));
         }
-        out.append("    %-18s %s   metrics: http://127.0.0.1:%d/actuator/prometheus (no token; its own port)%n"
-                .formatted("gateway", front, port("STEADY_GATEWAY_MANAGEMENT_PORT", GATEWAY_MANAGEMENT_PORT)));
+        out.append("    %-18s %s   metrics: %s/actuator/prometheus (no token; its own port)%n"
+                .formatted("gateway", front, gateway.managementBaseUrl()));
         out.append("    Kafka:             ").append(kafkaServers).append('\n');
         out.append("    MongoDB:           ").append(mongoUri).append('\n');
         out.append("    Logs and data:     ").append(dataDir).append('\n');
