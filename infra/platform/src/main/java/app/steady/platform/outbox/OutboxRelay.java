@@ -165,13 +165,14 @@ public class OutboxRelay implements SmartLifecycle {
         List<Pending> candidates = new ArrayList<>();
         for (PendingWork.Entry entry : pendingWork.oldest(properties.batchSize())) {
             DocumentRef ref = new DocumentRef(entry.collection(), entry.documentId());
-            List<Pending> events = pendingIn(ref);
-            if (events.isEmpty()) {
-                nothingToSend.add(entry);
-            } else {
-                candidates.addAll(events);
+            Stored stored = read(ref);
+            if (!stored.events().isEmpty()) {
+                candidates.addAll(stored.events());
                 entries.put(ref, entry);
+            } else if (!stored.flagged() || clearFlag(ref, stored.version())) {
+                nothingToSend.add(entry);
             }
+            // else: written since this round read it; the next round reads it again
         }
         pendingWork.done(nothingToSend);
         if (candidates.isEmpty()) {
@@ -266,19 +267,54 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** The pending events of one document on the work list, read by its id (gone or empty: none). */
-    private List<Pending> pendingIn(DocumentRef ref) {
+    /** A document on the work list as a round read it: its pending events, version and pending flag. */
+    private record Stored(List<Pending> events, Object version, boolean flagged) {
+        static final Stored GONE = new Stored(List.of(), null, false);
+    }
+
+    /** One document on the work list, read by its id (gone: nothing to send and nothing to clear). */
+    private Stored read(DocumentRef ref) {
         String version = collections.versionField(ref.collection());
         Document document = mongo.getCollection(ref.collection()).find(new Document("_id", ref.id()))
-                .projection(new Document(OutboxFields.EVENTS, 1).append(version, 1)).first();
+                .projection(new Document(OutboxFields.EVENTS, 1).append(OutboxFields.PENDING, 1).append(version, 1))
+                .first();
         if (document == null) {
-            return List.of();
+            return Stored.GONE;
         }
         List<Pending> found = new ArrayList<>();
         for (Document event : document.getList(OutboxFields.EVENTS, Document.class, List.of())) {
             found.add(new Pending(ref, event, document.get(version)));
         }
-        return found;
+        return new Stored(found, document.get(version), Boolean.TRUE.equals(document.getBoolean(OutboxFields.PENDING)));
+    }
+
+    /**
+     * Clears the pending flag of a document found with an empty outbox, if nobody wrote it since (a clear of an
+     * earlier round lost to a write that appended no event, or a document recovered that way). Rare: one write each.
+     *
+     * @return whether the flag is cleared; if not, a write came in between and the next round reads it again
+     */
+    private boolean clearFlag(DocumentRef ref, Object readVersion) {
+        return mongo.getCollection(ref.collection()).updateOne(
+                new Document("_id", ref.id()).append(collections.versionField(ref.collection()), readVersion),
+                clearFlagUpdate()).getMatchedCount() == 1;
+    }
+
+    private static Document clearFlagUpdate() {
+        return new Document("$unset", new Document(OutboxFields.PENDING, "").append(OutboxFields.OLDEST_PENDING, ""));
+    }
+
+    /** Of these documents, those whose pending flag is still set (read by id each: only after a clear missed). */
+    private List<DocumentRef> stillFlagged(List<DocumentRef> refs) {
+        List<DocumentRef> flagged = new ArrayList<>();
+        for (DocumentRef ref : refs) {
+            Document document = mongo.getCollection(ref.collection()).find(new Document("_id", ref.id()))
+                    .projection(new Document(OutboxFields.PENDING, 1)).first();
+            if (document != null && Boolean.TRUE.equals(document.getBoolean(OutboxFields.PENDING))) {
+                flagged.add(ref);
+            }
+        }
+        return flagged;
     }
 
     /**
@@ -286,7 +322,9 @@ public class OutboxRelay implements SmartLifecycle {
      * two writes per document. The flag is cleared only on documents the round emptied and nobody wrote since it read
      * them: every write that appends events changes the aggregate's version, so the clear names the version read (an
      * {@code {_id, version}} filter, which the embedded store serves from an index like every version-checked
-     * write, where a condition on the array would read the whole collection). A document
+     * write, where a condition on the array would read the whole collection). A clear that misses keeps its document
+     * on the work list while the flag is set, so a write that changed it without appending events (the version moved,
+     * the outbox stayed empty) cannot leave it flagged for good: the next round finds it empty and clears it. A document
      * that keeps events gets, as the time of its oldest pending one, that of the oldest event the round left in it,
      * or the time the round read it (any event appended since is newer).
      */
@@ -302,29 +340,42 @@ public class OutboxRelay implements SmartLifecycle {
         Map<DocumentRef, Object> readVersions = new HashMap<>();
         round.sent().forEach(pending -> readVersions.put(pending.document(), pending.readVersion()));
         Map<String, List<WriteModel<Document>>> pulls = new HashMap<>();
-        Map<String, List<WriteModel<Document>>> clears = new HashMap<>();
+        Map<String, List<DocumentRef>> clears = new HashMap<>();
         publishedIds.forEach((ref, eventIds) -> {
             pulls.computeIfAbsent(ref.collection(), c -> new ArrayList<>()).add(new UpdateOneModel<>(
                     new Document("_id", ref.id()),
                     new Document("$pull", new Document(OutboxFields.EVENTS, new Document("id", new Document("$in", eventIds))))
                             .append("$set", new Document(OutboxFields.OLDEST_PENDING, oldestLeft.getOrDefault(ref, readAt)))));
             if (!oldestLeft.containsKey(ref)) {
-                clears.computeIfAbsent(ref.collection(), c -> new ArrayList<>()).add(new UpdateOneModel<>(
-                        new Document("_id", ref.id()).append(collections.versionField(ref.collection()), readVersions.get(ref)),
-                        new Document("$unset", new Document(OutboxFields.PENDING, "").append(OutboxFields.OLDEST_PENDING, ""))));
+                clears.computeIfAbsent(ref.collection(), c -> new ArrayList<>()).add(ref);
             }
         });
         BulkWriteOptions unordered = new BulkWriteOptions().ordered(false);
         pulls.forEach((collection, writes) -> mongo.getCollection(collection).bulkWrite(writes, unordered));
-        clears.forEach((collection, writes) -> mongo.getCollection(collection).bulkWrite(writes, unordered));
-        // The work list follows: documents the round emptied leave it, the others wait from their oldest event left.
+        List<DocumentRef> uncleared = new ArrayList<>();
+        clears.forEach((collection, refs) -> {
+            List<WriteModel<Document>> writes = new ArrayList<>(refs.size());
+            refs.forEach(ref -> writes.add(new UpdateOneModel<>(
+                    new Document("_id", ref.id()).append(collections.versionField(collection), readVersions.get(ref)),
+                    clearFlagUpdate())));
+            if (mongo.getCollection(collection).bulkWrite(writes, unordered).getMatchedCount() < writes.size()) {
+                // Some were written since the round read them: with new events (their writer listed them again) or
+                // without (a version bump only). Either way a flag still set keeps its document on the list.
+                uncleared.addAll(stillFlagged(refs));
+            }
+        });
+        // The work list follows: documents the round emptied leave it, the others wait from their oldest event left
+        // (or, when their flag could not be cleared, from the time of this round, for the next one to settle).
         List<PendingWork.Entry> emptied = new ArrayList<>();
         entries.forEach((ref, entry) -> {
             Date left = oldestLeft.get(ref);
-            if (left == null) {
-                emptied.add(entry);
+            int sent = publishedIds.getOrDefault(ref, List.of()).size();
+            if (left != null) {
+                pendingWork.stillPending(entry, left, sent);
+            } else if (uncleared.contains(ref)) {
+                pendingWork.stillPending(entry, readAt, sent);
             } else {
-                pendingWork.stillPending(entry, left, publishedIds.getOrDefault(ref, List.of()).size());
+                emptied.add(entry);
             }
         });
         pendingWork.done(emptied);

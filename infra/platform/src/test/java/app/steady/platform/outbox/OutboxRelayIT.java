@@ -237,6 +237,47 @@ class OutboxRelayIT {
         assertThat(committed(1)).containsExactly("lost-entry");
     }
 
+    /**
+     * A write that changes a document but appends no event (it bumps the version) can land between a round's read
+     * and its clear. The clear names the version read, so it misses, and the relay used to drop the document from its
+     * work list anyway: the pending flag stayed set on an empty outbox for good, and the backlog never went quiet
+     * (seen as a flaky "documents with outbox events pending" in the fault-injection suite).
+     */
+    @Test
+    void aWriteWithoutEventsBetweenARoundsReadAndItsClearLeavesNoDocumentFlaggedPending() {
+        createTopic();
+        Note note = store.insert(new Note(UUID.randomUUID().toString(), "client-a"), tenant,
+                List.of(new ClientAssigned("client-a", "raced", clock.instant())));
+        Note[] current = {note};
+        OutboxRelay relay = relay(16, 500, () -> writingWithoutEventsOnCommit(current));
+
+        assertThat(relay.relayOnce()).isEqualTo(1);
+        assertThat(current[0].version).as("the racing write happened: version 0 read, 1 stored").isEqualTo(1L);
+        relay.relayOnce();
+
+        assertThat(committed(1)).containsExactly("raced");
+        assertThat(mongo.getCollection("relay_notes").countDocuments(new org.bson.Document(OutboxFields.PENDING, true)))
+                .as("documents still flagged pending after the next round").isZero();
+        assertThat(mongo.getCollection(PendingWork.COLLECTION).countDocuments()).as("work left").isZero();
+    }
+
+    /** A flag left set on an empty outbox (by the defect above, on a store written before the fix) is cleared. */
+    @Test
+    void aDocumentFlaggedPendingWithNothingInItsOutboxIsClearedOnceFound() {
+        createTopic();
+        Note note = store.insert(new Note(UUID.randomUUID().toString(), "client-a"), tenant, List.of());
+        mongo.getCollection("relay_notes").updateOne(new org.bson.Document("_id", note.id),
+                new org.bson.Document("$set", new org.bson.Document(OutboxFields.PENDING, true)));
+        OutboxRelay relay = relay(16, 500, this::transactionalProducer);
+
+        relay.recoverWorkList();
+        assertThat(relay.relayOnce()).as("nothing to send").isZero();
+
+        assertThat(mongo.getCollection("relay_notes").countDocuments(new org.bson.Document(OutboxFields.PENDING, true)))
+                .as("documents still flagged pending").isZero();
+        assertThat(mongo.getCollection(PendingWork.COLLECTION).countDocuments()).as("work left").isZero();
+    }
+
     // ---- the pieces ----------------------------------------------------------------------------------------------
 
     private void write(String client, String marker) {
@@ -262,6 +303,23 @@ class OutboxRelayIT {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    /** A producer that, as it commits, lets another write change the document without appending an event. */
+    @SuppressWarnings("unchecked")
+    private Producer<String, byte[]> writingWithoutEventsOnCommit(Note[] current) {
+        Producer<String, byte[]> real = transactionalProducer();
+        return (Producer<String, byte[]>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Producer.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("commitTransaction") && current[0].version == 0L) {
+                        current[0] = store.update(current[0], tenant, List.of());
+                    }
+                    try {
+                        return method.invoke(real, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** The first producer made fails its third send, as one does when the broker goes away mid-round. */
