@@ -9,18 +9,54 @@
     history.replaceState(null, '', location.pathname);
   }
 
+  // Through the front door the gateway's session signs the calls in (X-Steady-App; the browser holds no token);
+  // a token typed in, or passed in the fragment, is sent as the bearer token instead (the analytics origin itself).
   async function api(path, options) {
-    const response = await fetch(path, Object.assign({ headers: { Authorization: 'Bearer ' + sessionStorage.getItem(TOKEN_KEY) } }, options || {}));
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    const headers = token ? { Authorization: 'Bearer ' + token } : { 'X-Steady-App': '1' };
+    const response = await fetch(path, Object.assign({ headers, credentials: 'same-origin' }, options || {}));
     if (response.status === 401) { showSignIn(); throw new Error('Signed out'); }
     if (!response.ok) { throw new Error(path + ' answered ' + response.status); }
     return response.json();
+  }
+
+  async function gatewaySession() {
+    const response = await fetch('/app/session', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    return response.ok ? response.json() : null;
+  }
+
+  // A local run's demo therapists sign in with one click (the gateway offers them only where demo sign-in is on).
+  async function offerDemoSignIn() {
+    const list = $('demo-sign-in');
+    list.replaceChildren();
+    try {
+      const response = await fetch('/app/demo-users', { credentials: 'same-origin' });
+      const users = response.ok ? await response.json() : [];
+      users.filter((u) => u.role === 'THERAPIST').forEach((u) => {
+        const item = document.createElement('li');
+        const button = document.createElement('button');
+        button.type = 'button'; button.dataset.user = u.user; button.textContent = 'Sign in as ' + u.user;
+        button.addEventListener('click', async () => {
+          const signedIn = await fetch('/app/session', { method: 'POST', credentials: 'same-origin',
+            headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: u.user }) });
+          if (signedIn.ok) {
+            sessionStorage.removeItem(TOKEN_KEY);
+            loadCaseload().catch((e) => { $('caseload-status').textContent = e.message; });
+          }
+        });
+        item.appendChild(button);
+        list.appendChild(item);
+      });
+    } catch (e) {
+      // Not behind the gateway: the token form is the way in.
+    }
   }
 
   function show(section) {
     ['sign-in', 'caseload', 'client'].forEach((id) => { $(id).hidden = id !== section; });
   }
 
-  function showSignIn() { show('sign-in'); $('token').focus(); }
+  function showSignIn() { show('sign-in'); offerDemoSignIn(); $('token').focus(); }
 
   function text(value, fallback) { return value === null || value === undefined ? (fallback || '—') : String(value); }
   function percent(rate) { return rate === null || rate === undefined ? '—' : Math.round(rate * 100) + '%'; }
@@ -96,6 +132,7 @@
       const dt = document.createElement('dt'); dt.textContent = k; const dd = document.createElement('dd'); dd.textContent = v;
       $('goals').append(dt, dd);
     });
+    loadSharedWork(clientId);
     const moodChart = $('mood-chart'); moodChart.replaceChildren();
     if (summary.mood.daily.length > 1) {
       new uPlot({ width: 360, height: 200, scales: { y: { range: [0, 10] } },
@@ -143,6 +180,23 @@
     $('client-title').focus();
   }
 
+  // Goals and shared journal entries live in goals-service and homework-service: the front door routes these calls
+  // there. On analytics-service's own origin they are not served, and the page says so.
+  function loadSharedWork(clientId) {
+    const item = (text) => { const li = document.createElement('li'); li.textContent = text; return li; };
+    const elsewhere = 'Shown when the dashboard is opened through the front door.';
+    api('/clients/' + clientId + '/goals').then((goals) => {
+      $('goal-list').replaceChildren(...(goals.length ? goals.map((g) => item(g.content.title + ': ' + label(g.status)
+        + (g.status === 'PROPOSED' ? (g.agreedByTherapist ? ' (you agreed)' : ' (waiting for you)') : '')))
+        : [item('No goals yet.')]));
+    }).catch(() => { $('goal-list').replaceChildren(item(elsewhere)); });
+    api('/clients/' + clientId + '/journal?size=10').then((page) => {
+      $('shared-entries').replaceChildren(...(page.items.length ? page.items.map((e) =>
+        item(new Date(e.recordedAt).toLocaleString() + ': ' + (e.unreadable ? '(erased)' : e.text)))
+        : [item('The client has shared no journal entry.')]));
+    }).catch(() => { $('shared-entries').replaceChildren(item(elsewhere)); });
+  }
+
   $('token-form').addEventListener('submit', (event) => {
     event.preventDefault();
     sessionStorage.setItem(TOKEN_KEY, $('token').value.trim());
@@ -154,6 +208,9 @@
   if (sessionStorage.getItem(TOKEN_KEY)) {
     loadCaseload().catch((e) => { $('caseload-status').textContent = e.message; });
   } else {
-    showSignIn();
+    gatewaySession().catch(() => null).then((me) => {
+      if (me && me.role === 'THERAPIST') loadCaseload().catch((e) => { $('caseload-status').textContent = e.message; });
+      else showSignIn();
+    });
   }
 }());

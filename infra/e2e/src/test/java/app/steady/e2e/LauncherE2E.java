@@ -32,7 +32,8 @@ class LauncherE2E {
     void theBannerPrintsOneUrlForEverythingAndSaysMetricsNeedTheOperatorToken() throws Exception {
         String front = front();
         assertThat(banner).contains("Client app:          " + front + "/app/")
-                .contains("Therapist dashboard: " + front + "/dashboard#token=")
+                .contains("Therapist dashboard: " + front + "/dashboard   (sign in as therapist-1")
+                .as("no token in a URL").doesNotContain("#token=")
                 .contains("OpenAPI UI: " + front + "/swagger-ui.html")
                 .contains("its metrics need the operator token");
         Http.Response dashboard = Http.send("GET", front + "/dashboard", null, null);

@@ -211,9 +211,7 @@ public final class SteadyLocal {
         String front = gateway.baseUrl();
         StringBuilder out = new StringBuilder("\nSteady is running: ").append(front).append("\n\n");
         out.append("  Client app:          ").append(front).append("/app/   (sign in as client-1 with one click)\n");
-        out.append("  Therapist dashboard: ").append(front).append("/dashboard#token=")
-                .append(demoTokens.get("THERAPIST therapist-1")).append("\n");
-        out.append("                       (signed in as therapist-1; the page takes the token out of the address)\n");
+        out.append("  Therapist dashboard: ").append(front).append("/dashboard   (sign in as therapist-1 with one click)\n");
         out.append("  API and its docs:    ").append(front).append("   OpenAPI UI: ").append(front).append("/swagger-ui.html\n");
         out.append("\n  Behind the front door (each service's own origin; its metrics need the operator token):\n");
         for (ServiceProcess service : services) {

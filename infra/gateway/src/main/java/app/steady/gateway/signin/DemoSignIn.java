@@ -30,6 +30,7 @@ class DemoSignIn {
 
     static {
         USERS.put("client-1", "CLIENT");
+        USERS.put("client-2", "CLIENT");   // a second client, e.g. to try erasure without losing client-1's data
         USERS.put("therapist-1", "THERAPIST");
         USERS.put("admin-1", "ADMIN");
     }
