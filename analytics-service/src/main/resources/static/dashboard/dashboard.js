@@ -25,10 +25,24 @@
     return response.ok ? response.json() : null;
   }
 
-  // A local run's demo therapists sign in with one click (the gateway offers them only where demo sign-in is on).
+  // Through the front door: the provider's sign-in, and on a local run the demo therapists with one click (the
+  // gateway offers them only where demo sign-in is on).
   async function offerDemoSignIn() {
     const list = $('demo-sign-in');
     list.replaceChildren();
+    try {
+      // The provider's sign-in where the gateway has one (it brings a therapist back to this page).
+      const offered = await fetch('/app/providers', { credentials: 'same-origin' });
+      (offered.ok ? await offered.json() : []).forEach((p) => {
+        const item = document.createElement('li');
+        const link = document.createElement('a');
+        link.href = p.url; link.className = 'button'; link.textContent = 'Sign in with ' + p.name;
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+    } catch (e) {
+      // Not behind the gateway.
+    }
     try {
       const response = await fetch('/app/demo-users', { credentials: 'same-origin' });
       const users = response.ok ? await response.json() : [];

@@ -47,6 +47,7 @@ export async function api(method, path, body, headers) {
 export const session = {
   me: () => api('GET', '/app/session'),
   demoUsers: () => api('GET', '/app/demo-users'),
+  providers: () => api('GET', '/app/providers'),
   signIn: (user) => api('POST', '/app/session', { user }),
   signOut: () => api('DELETE', '/app/session'),
 };

@@ -36,20 +36,21 @@ async function signInScreen() {
   nav.hidden = true;
   who.hidden = true;
   signOutButton.hidden = true;
-  let users = [];
-  try {
-    users = await session.demoUsers();
-  } catch (e) {
-    users = [];
-  }
+  // The provider's sign-in in a deployment (a plain link: the browser goes to the provider and comes back signed in);
+  // the demo users' one-click sign-in on a local run.
+  const [providers, users] = await Promise.all([session.providers().catch(() => []), session.demoUsers().catch(() => [])]);
   const clients = users.filter((user) => user.role === 'CLIENT');
   show('Sign in',
     el('p', { text: 'Steady keeps what you practise between sessions in one place.' }),
-    clients.length === 0
-      ? el('p', { text: 'Sign in through your provider.' })
+    providers.length === 0 ? []
+      : el('ul', { class: 'cards', id: 'providers' }, providers.map((provider) => el('li', {},
+        el('a', { class: 'button', href: provider.url, text: 'Sign in with ' + provider.name })))),
+    clients.length === 0 ? []
       : el('ul', { class: 'cards' }, clients.map((user) => el('li', {},
         el('button', { type: 'button', 'data-user': user.user, onclick: () => signIn(user.user) },
-          'Sign in as ' + user.user)))));
+          'Sign in as ' + user.user)))),
+    providers.length === 0 && clients.length === 0 ? el('p', { text: 'Sign-in is not set up here yet.' }) : [],
+    location.hash === '#sign-in-failed' ? el('p', { class: 'error', text: 'Signing in did not work. Please try again.' }) : []);
 }
 
 async function signIn(user) {

@@ -186,7 +186,7 @@ class FrontDoorIT {
      * A stand-in service: answers "<name> <path?query>[ length=<Content-Length> body=<body>] id=<X-Request-Id>", and its
      * OpenAPI document.
      */
-    private static HttpServer backend(String service) {
+    static HttpServer backend(String service) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {

@@ -10,16 +10,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The demo users' one-click sign-in of a local run: {@code GET /app/session} (who is signed in), {@code POST
- * /app/session} with {@code {"user":"client-1"}}, {@code DELETE /app/session}, and {@code GET /app/demo-users} for
- * the sign-in screen. Exists only where {@code steady.gateway.demo-sign-in.hmac-secret} is set.
+ * The demo users' one-click sign-in of a local run: {@code POST /app/session} with {@code {"user":"client-1"}}, and
+ * {@code GET /app/demo-users} for the sign-in screen ({@link Sessions} answers who is signed in and signs out).
+ * Exists only where {@code steady.gateway.demo-sign-in.hmac-secret} is set.
  */
 @RestController
 @ConditionalOnProperty("steady.gateway.demo-sign-in.hmac-secret")
@@ -49,13 +48,6 @@ class DemoSignIn {
                 .toList();
     }
 
-    @GetMapping("/app/session")
-    ResponseEntity<?> session(HttpServletRequest request) {
-        SignedIn signedIn = SignedIn.of(request.getSession(false));
-        return signedIn == null ? problem(HttpStatus.UNAUTHORIZED, "Not signed in", null)
-                : ResponseEntity.ok(signedIn.me());
-    }
-
     @PostMapping("/app/session")
     ResponseEntity<?> signIn(HttpServletRequest request, @RequestBody(required = false) SignInRequest body) {
         String user = body == null ? null : body.user();
@@ -66,18 +58,10 @@ class DemoSignIn {
         HttpSession session = request.getSession(true);
         request.changeSessionId();   // a new id at sign-in: a session id planted before it is worth nothing
         SignedIn signedIn = new SignedIn(properties.tenant(), user, role,
-                tokens.token(properties.tenant(), user, role, properties.lifetime()));
+                tokens.token(properties.tenant(), user, role, properties.lifetime()),
+                java.time.Instant.now().plus(properties.lifetime()));
         signedIn.keepIn(session);
         return ResponseEntity.ok(signedIn.me());
-    }
-
-    @DeleteMapping("/app/session")
-    ResponseEntity<Void> signOut(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
-        return ResponseEntity.noContent().build();
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, String field) {

@@ -1,0 +1,37 @@
+package app.steady.gateway.signin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Who the browser's session belongs to ({@code GET /app/session}: never the token) and signing out ({@code DELETE
+ * /app/session}), whichever way the session was signed in: the provider's OpenID Connect sign-in or a local demo user.
+ */
+@RestController
+class Sessions {
+
+    @GetMapping("/app/session")
+    ResponseEntity<?> session(HttpServletRequest request) {
+        SignedIn signedIn = SignedIn.of(request.getSession(false));
+        if (signedIn == null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Not signed in");
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+        }
+        return ResponseEntity.ok(signedIn.me());
+    }
+
+    @DeleteMapping("/app/session")
+    ResponseEntity<Void> signOut(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        return ResponseEntity.noContent().build();
+    }
+}
