@@ -1,19 +1,14 @@
-// Steady therapist dashboard: a static page that reads the analytics API with the therapist's bearer token.
+// Steady therapist dashboard: a static page that reads the caseload through the front door (or analytics-service).
 (function () {
-  const TOKEN_KEY = 'steady.token';
   const $ = (id) => document.getElementById(id);
-
-  // A token can arrive in the URL fragment (#token=...), from where it moves to session storage at once.
-  if (location.hash.startsWith('#token=')) {
-    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(location.hash.substring(7)));
-    history.replaceState(null, '', location.pathname);
-  }
+  // A token typed into the sign-in form (on analytics-service's own origin) lives in this page's memory only: never
+  // in the address or the browser's storage. Through the front door there is none: the gateway's session signs in.
+  let typedToken = null;
 
   // Through the front door the gateway's session signs the calls in (X-Steady-App; the browser holds no token);
-  // a token typed in, or passed in the fragment, is sent as the bearer token instead (the analytics origin itself).
+  // a token typed in is sent as the bearer token instead (on the analytics origin itself).
   async function api(path, options) {
-    const token = sessionStorage.getItem(TOKEN_KEY);
-    const headers = token ? { Authorization: 'Bearer ' + token } : { 'X-Steady-App': '1' };
+    const headers = typedToken ? { Authorization: 'Bearer ' + typedToken } : { 'X-Steady-App': '1' };
     const response = await fetch(path, Object.assign({ headers, credentials: 'same-origin' }, options || {}));
     if (response.status === 401) { showSignIn(); throw new Error('Signed out'); }
     if (!response.ok) { throw new Error(path + ' answered ' + response.status); }
@@ -54,7 +49,7 @@
           const signedIn = await fetch('/app/session', { method: 'POST', credentials: 'same-origin',
             headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: u.user }) });
           if (signedIn.ok) {
-            sessionStorage.removeItem(TOKEN_KEY);
+            typedToken = null;
             loadCaseload().catch((e) => { $('caseload-status').textContent = e.message; });
           }
         });
@@ -213,18 +208,15 @@
 
   $('token-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    sessionStorage.setItem(TOKEN_KEY, $('token').value.trim());
+    typedToken = $('token').value.trim();
+    $('token').value = '';
     loadCaseload().catch((e) => { $('caseload-status').textContent = e.message; });
   });
   $('back').addEventListener('click', () => loadCaseload());
   $('client-title').tabIndex = -1;
 
-  if (sessionStorage.getItem(TOKEN_KEY)) {
-    loadCaseload().catch((e) => { $('caseload-status').textContent = e.message; });
-  } else {
-    gatewaySession().catch(() => null).then((me) => {
-      if (me && me.role === 'THERAPIST') loadCaseload().catch((e) => { $('caseload-status').textContent = e.message; });
-      else showSignIn();
-    });
-  }
+  gatewaySession().catch(() => null).then((me) => {
+    if (me && me.role === 'THERAPIST') loadCaseload().catch((e) => { $('caseload-status').textContent = e.message; });
+    else showSignIn();
+  });
 }());

@@ -17,8 +17,6 @@ import app.steady.testing.TestCaseload;
 import app.steady.testing.TestEvents;
 import app.steady.testing.TestTokens;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,16 +98,22 @@ class DashboardBrowserIT {
                 "risk_flags") == 1 && mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), "client_records") == 2);
 
         browser = chromium();
-        String token = URLEncoder.encode(TestTokens.therapist(tenant, therapist).substring("Bearer ".length()), StandardCharsets.UTF_8);
-        browser.get("http://127.0.0.1:" + port + "/dashboard#token=" + token);
+        // On analytics-service's own origin (not through the front door) the token is typed into the page's form:
+        // never in the address, never in the browser's storage.
+        browser.get("http://127.0.0.1:" + port + "/dashboard");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")))
+                .sendKeys(TestTokens.therapist(tenant, therapist).substring("Bearer ".length()));
+        browser.findElement(By.cssSelector("#token-form button[type='submit']")).click();
 
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#caseload-rows tr"), 2));
         List<org.openqa.selenium.WebElement> rows = browser.findElements(By.cssSelector("#caseload-rows tr"));
         assertThat(rows.get(0).getAttribute("data-client")).isEqualTo(flaggedClient);
         assertThat(rows.get(0).getText()).contains("needs attention").contains("1 (high)").contains("PHQ-9 12");
         assertThat(rows.get(1).findElements(By.cssSelector("canvas"))).as("mood sparkline drawn by uPlot").isNotEmpty();
-        assertThat(browser.getCurrentUrl()).as("the token left the URL").doesNotContain("token");
+        assertThat(String.valueOf(((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + document.cookie")))
+                .as("no token in the browser's storage").doesNotContain("eyJ");
 
         rows.get(0).findElement(By.tagName("button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flags"), "item 9"));
