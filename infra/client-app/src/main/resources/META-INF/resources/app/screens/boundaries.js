@@ -57,7 +57,9 @@ export default async function boundariesScreen(me) {
       quietStart: value('quiet-start') || undefined,
       quietEnd: value('quiet-end') || undefined,
       maxPerDay: Number(value('max-per-day')),
-      pausedPeriods: pauseFrom || pauseTo ? [{ from: pauseFrom || null, to: pauseTo || null }].concat((s.pausedPeriods || []).slice(1)) : [],
+      // The form edits the first pause; any others (set through the API) are kept as they are.
+      pausedPeriods: (pauseFrom || pauseTo ? [{ from: pauseFrom || null, to: pauseTo || null }] : [])
+        .concat((s.pausedPeriods || []).slice(1)),
       optedOut: [...node.querySelectorAll('input[name="remind"]')].filter((box) => !box.checked).map((box) => box.value),
     };
     await exchange('PUT', '/clients/' + me.user + '/reminder-settings', body, etag ? { 'If-Match': etag } : {});
