@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,6 +23,8 @@ import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
  * {@code $push}, so a write never overwrites events the relay has not yet published (nor revives ones it has).
  */
 public class AggregateStore {
+
+    private static final Logger log = LoggerFactory.getLogger(AggregateStore.class);
 
     private final MongoTemplate mongo;
     private final EventRecorder recorder;
@@ -49,7 +53,12 @@ public class AggregateStore {
             document.put(OutboxFields.PENDING, true);
             document.put(OutboxFields.OLDEST_PENDING, pending.get(0).get("occurredAt"));
         }
-        mongo.execute(entity.getCollection(), collection -> collection.insertOne(document));
+        try {
+            mongo.execute(entity.getCollection(), collection -> collection.insertOne(document));
+        } catch (RuntimeException perhapsStored) {
+            announceLater(entity.getCollection(), document.get("_id"), pending);
+            throw perhapsStored;
+        }
         announce(entity.getCollection(), document.get("_id"), pending);
         return accessor.getBean();
     }
@@ -94,8 +103,13 @@ public class AggregateStore {
         }
         Document filter = new Document("_id", id).append(version.getFieldName(), readVersion);
 
-        long matched = mongo.execute(entity.getCollection(),
-                collection -> collection.updateOne(filter, update).getMatchedCount());
+        long matched;
+        try {
+            matched = mongo.execute(entity.getCollection(), collection -> collection.updateOne(filter, update).getMatchedCount());
+        } catch (RuntimeException perhapsStored) {
+            announceLater(entity.getCollection(), id, pending);
+            throw perhapsStored;
+        }
         if (matched == 0) {
             throw new OptimisticLockingFailureException("%s %s was changed by someone else since version %s"
                     .formatted(entity.getType().getSimpleName(), id, readVersion));
@@ -124,10 +138,31 @@ public class AggregateStore {
                 .append("traceparent", event.traceparent());
     }
 
-    /** Puts the document on the relay's work list (after the write that stored its events) and wakes the relay. */
+    /**
+     * Puts the document on the relay's work list (after the write that stored its events) and wakes the relay. The
+     * write is stored whatever happens here: if the store fails now, the entry is deferred, not the write failed.
+     */
     private void announce(String collection, Object id, List<Document> pending) {
-        if (!pending.isEmpty()) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        try {
             pendingWork.mark(collection, id, pending.get(0).getDate("occurredAt"), pending.size());
+        } catch (RuntimeException storeFailed) {
+            log.warn("The store failed after taking a write of {} {}: its work-list entry is deferred ({})", collection,
+                    id, storeFailed.toString());
+            pendingWork.markLater(collection, id, pending.get(0).getDate("occurredAt"), pending.size());
+        }
+        signal.eventsWritten();
+    }
+
+    /**
+     * The aggregate write failed, and the store may have taken it all the same (it went away before answering): the
+     * entry is deferred in case, and the relay finds either the events or nothing.
+     */
+    private void announceLater(String collection, Object id, List<Document> pending) {
+        if (!pending.isEmpty()) {
+            pendingWork.markLater(collection, id, pending.get(0).getDate("occurredAt"), pending.size());
             signal.eventsWritten();
         }
     }

@@ -9,7 +9,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Measures what waits in the outbox: {@code steady.outbox.backlog} (events) and {@code steady.outbox.oldest.age}
- * (seconds since the oldest waiting event occurred), from the relay's {@link PendingWork work list}. Measured on a
+ * (seconds since the oldest waiting event occurred), from the relay's {@link PendingWork work list}, and
+ * {@code steady.outbox.deferred} (entries of that list this instance still holds because the store failed). Measured on a
  * schedule, not per scrape, and from at most {@value #SAMPLE_LIMIT} waiting documents, so a huge backlog cannot make
  * measuring it expensive.
  */
@@ -29,6 +30,10 @@ public class OutboxBacklog {
                 .description("Events accepted but not yet acknowledged by Kafka").baseUnit("events").register(meters);
         Gauge.builder("steady.outbox.oldest.age", oldestAgeSeconds, AtomicLong::get)
                 .description("Age of the oldest event waiting in the outbox").baseUnit("seconds").register(meters);
+        // Live, from this instance's memory: writes whose work-list entry the store failed to take.
+        Gauge.builder("steady.outbox.deferred", pendingWork, PendingWork::deferredCount)
+                .description("Documents with events this instance stored but could not yet put on the relay's work list")
+                .baseUnit("entries").register(meters);
     }
 
     @Scheduled(fixedDelayString = "${steady.outbox.metrics-interval}")

@@ -125,6 +125,8 @@ public class OutboxRelay implements SmartLifecycle {
         while (running) {
             try {
                 int sent = 0;
+                // Every instance writes the entries it deferred, whether or not it relays: the store is back when it can.
+                pendingWork.markDeferred();
                 if (lease.acquire()) {
                     if (!clock.instant().isBefore(nextRecovery)) {
                         recoverWorkList();

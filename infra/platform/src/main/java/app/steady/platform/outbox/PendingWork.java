@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -24,12 +26,17 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * changes with every write, so the relay removes an entry only if no write came after it read it. A service that
  * dies between the two writes leaves a document pending without an entry; {@link #recover} finds those (with the
  * flag's query, rarely: at start and every {@code steady.outbox.recovery-interval}).
+ *
+ * <p>A store that fails between the two writes, or takes the aggregate write without answering, leaves the same gap
+ * while the service lives on. Those entries are {@link #markLater deferred}: kept in this instance's memory and
+ * written by its relay loop as soon as the store answers again, so the events do not wait for the next recovery.
  */
 public class PendingWork {
 
     public static final String COLLECTION = "outbox_pending_work";
 
     private final MongoTemplate mongo;
+    private final Map<String, Deferred> deferred = new ConcurrentHashMap<>();
 
     public PendingWork(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -52,6 +59,48 @@ public class PendingWork {
                         .append("$set", new Document("stamp", UUID.randomUUID().toString()))
                         .append("$setOnInsert", new Document("collection", collection).append("document", documentId)),
                 new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * Keeps an entry the store did not take (it failed during the aggregate write or right after it), for
+     * {@link #markDeferred} to write once the store answers again. Entries for one document merge: the oldest time
+     * and the sum of the events. An entry for a write that was in fact not stored costs the relay one read.
+     */
+    public void markLater(String collection, Object documentId, Date oldest, int events) {
+        deferred.merge(key(collection, documentId), new Deferred(collection, documentId, oldest, events), Deferred::merge);
+    }
+
+    /**
+     * Writes the deferred entries, stopping at the first the store refuses (it is still away; they wait for the next
+     * call).
+     *
+     * @return how many were written
+     */
+    public int markDeferred() {
+        int written = 0;
+        for (Map.Entry<String, Deferred> waiting : deferred.entrySet()) {
+            Deferred entry = waiting.getValue();
+            try {
+                mark(entry.collection(), entry.documentId(), entry.oldest(), entry.events());
+            } catch (RuntimeException storeStillAway) {
+                return written;
+            }
+            deferred.remove(waiting.getKey(), entry);   // unless another deferral for it came meanwhile
+            written++;
+        }
+        return written;
+    }
+
+    /** Entries this instance has not yet been able to write. */
+    public int deferredCount() {
+        return deferred.size();
+    }
+
+    private record Deferred(String collection, Object documentId, Date oldest, int events) {
+        Deferred merge(Deferred later) {
+            return new Deferred(collection, documentId, oldest.before(later.oldest) ? oldest : later.oldest,
+                    events + later.events);
+        }
     }
 
     /** Up to {@code limit} entries, those waiting longest first. */

@@ -49,6 +49,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -75,9 +76,7 @@ class OutboxRelayIT {
     final MongoTemplate mongo = new MongoTemplate(mongoClient, "relay-" + UUID.randomUUID());
     final OutboxCollections collections = new OutboxCollections(mongo, List.of(Note.class));
     final PendingWork pendingWork = new PendingWork(mongo);
-    final AggregateStore store = new AggregateStore(mongo, new EventRecorder(EventSealer.withoutKeys(new EventJson()), topics,
-            new TraceContext(new DefaultListableBeanFactory().getBeanProvider(Tracer.class)), clock), new OutboxSignal(),
-            pendingWork);
+    final AggregateStore store = new AggregateStore(mongo, recorder(), new OutboxSignal(), pendingWork);
     final String tenant = "tenant-" + UUID.randomUUID();
 
     @BeforeAll
@@ -278,6 +277,96 @@ class OutboxRelayIT {
         assertThat(mongo.getCollection(PendingWork.COLLECTION).countDocuments()).as("work left").isZero();
     }
 
+    /**
+     * The store failed right after taking an aggregate write, before the work-list entry was written (seen in the
+     * fault-injection suite as a mood held but never published while the MongoDB-wire server restarted). The write
+     * is stored with its events, so it is acknowledged, and the relay must not wait for the 10-minute recovery scan.
+     */
+    @Test
+    void aWriteWhoseWorkListEntryTheStoreFailedToTakeIsPublishedWithoutWaitingForRecovery() {
+        createTopic();
+        FailingOnce failing = new FailingOnce();
+        PendingWork workList = new PendingWork(mongo) {
+            @Override
+            public void mark(String collection, Object documentId, java.util.Date oldest, int events) {
+                failing.maybeFail("the work-list entry");
+                super.mark(collection, documentId, oldest, events);
+            }
+        };
+        AggregateStore failingStore = new AggregateStore(mongo, recorder(), new OutboxSignal(), workList);
+        OutboxRelay relay = runningPastItsStartScan(workList);
+        try {
+            failing.arm();
+
+            failingStore.insert(new Note(UUID.randomUUID().toString(), "client-a"), tenant,
+                    List.of(new ClientAssigned("client-a", "entry-lost", clock.instant())));
+
+            assertThat(committed(2)).containsExactly("before", "entry-lost");
+        } finally {
+            relay.stop();
+        }
+    }
+
+    /**
+     * The store took an aggregate write but its answer was lost (it went away before replying): the writer sees a
+     * failure and cannot tell. If the write was stored, its events must still leave without waiting for recovery.
+     */
+    @Test
+    void aWriteTheStoreTookWithoutAnsweringIsPublishedWithoutWaitingForRecovery() {
+        createTopic();
+        FailingOnce failing = new FailingOnce();
+        MongoTemplate answerLost = new MongoTemplate(mongoClient, mongo.getDb().getName()) {
+            @Override
+            public <T> T execute(String collectionName, org.springframework.data.mongodb.core.CollectionCallback<T> action) {
+                T result = super.execute(collectionName, action);
+                failing.maybeFail("the answer to the aggregate write");
+                return result;
+            }
+        };
+        AggregateStore failingStore = new AggregateStore(answerLost, recorder(), new OutboxSignal(), pendingWork);
+        OutboxRelay relay = runningPastItsStartScan(pendingWork);
+        try {
+            failing.arm();
+
+            assertThatThrownBy(() -> failingStore.insert(new Note(UUID.randomUUID().toString(), "client-a"), tenant,
+                    List.of(new ClientAssigned("client-a", "answer-lost", clock.instant()))))
+                    .as("the writer cannot know the write was stored").isInstanceOf(DataAccessResourceFailureException.class);
+
+            assertThat(committed(2)).containsExactly("before", "answer-lost");
+        } finally {
+            relay.stop();
+        }
+    }
+
+    /** A relay running on its own thread, past the scan it does at start: only its loop can find what comes next. */
+    private OutboxRelay runningPastItsStartScan(PendingWork workList) {
+        OutboxRelay relay = relay(16, 500, this::transactionalProducer, workList);
+        relay.start();
+        try {
+            write("client-a", "before");
+            assertThat(committed(1)).as("the relay runs").containsExactly("before");
+            return relay;
+        } catch (RuntimeException | AssertionError notRunning) {
+            relay.stop();
+            throw notRunning;
+        }
+    }
+
+    /** Fails the first call after {@link #arm()}, as a store that goes away does. */
+    static final class FailingOnce {
+        private final java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+
+        void arm() {
+            armed.set(true);
+        }
+
+        void maybeFail(String what) {
+            if (armed.compareAndSet(true, false)) {
+                throw new DataAccessResourceFailureException("the store went away before " + what + " (injected)");
+            }
+        }
+    }
+
     // ---- the pieces ----------------------------------------------------------------------------------------------
 
     private void write(String client, String marker) {
@@ -286,11 +375,21 @@ class OutboxRelayIT {
                 List.of(new ClientAssigned(client, marker, clock.instant())));
     }
 
+    private EventRecorder recorder() {
+        return new EventRecorder(EventSealer.withoutKeys(new EventJson()), topics,
+                new TraceContext(new DefaultListableBeanFactory().getBeanProvider(Tracer.class)), clock);
+    }
+
     private OutboxRelay relay(int maxEventsPerSubject, int batchSize, Supplier<Producer<String, byte[]>> producers) {
+        return relay(maxEventsPerSubject, batchSize, producers, pendingWork);
+    }
+
+    private OutboxRelay relay(int maxEventsPerSubject, int batchSize, Supplier<Producer<String, byte[]>> producers,
+                              PendingWork workList) {
         OutboxProperties properties = new OutboxProperties(true, batchSize, Duration.ofMillis(100), Duration.ofMillis(100),
                 Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(10), maxEventsPerSubject,
                 Duration.ofMinutes(10));
-        return new OutboxRelay(mongo, producers, collections, pendingWork, new OutboxSignal(), properties, SERVICE,
+        return new OutboxRelay(mongo, producers, collections, workList, new OutboxSignal(), properties, SERVICE,
                 "instance-" + UUID.randomUUID(), new SimpleMeterRegistry(), clock);
     }
 
