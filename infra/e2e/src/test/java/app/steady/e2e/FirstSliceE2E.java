@@ -7,18 +7,17 @@ import app.steady.local.ServiceProcess;
 import app.steady.testing.TestTokens;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The first slice across real processes: a therapist and client agree goals in goals-service, the goal-set events
  * travel through the real broker, and analytics-service shows the client's goal count. analytics-service is then
- * killed (SIGKILL) mid-stream and restarted: nothing is lost and nothing is applied twice.
+ * killed (SIGKILL) mid-stream and restarted: nothing is lost and nothing is applied twice. On the {@link SharedStack}.
  */
 class FirstSliceE2E {
 
-    static final String PREFIX = "e2e" + UUID.randomUUID().toString().substring(0, 6) + ".";
+    static SharedStack stack;
     static ServiceProcess goals;
     static ServiceProcess analytics;
 
@@ -27,19 +26,10 @@ class FirstSliceE2E {
     final String therapist = "therapist-" + UUID.randomUUID();
 
     @BeforeAll
-    static void startServices() {
-        goals = SteadyProcesses.start("goals-service", PREFIX);
-        analytics = SteadyProcesses.start("analytics-service", PREFIX);
-    }
-
-    @AfterAll
-    static void stopServices() {
-        if (analytics != null) {
-            analytics.stop();
-        }
-        if (goals != null) {
-            goals.stop();
-        }
+    static void useTheSharedStack() {
+        stack = SharedStack.get();
+        goals = stack.process("goals-service");
+        analytics = stack.process("analytics-service");
     }
 
     @Test
@@ -56,7 +46,7 @@ class FirstSliceE2E {
         agreeGoal("Sleep by eleven");
         agreeGoal("Call a friend each week");
         agreeGoal("Practise breathing before work");
-        analytics = SteadyProcesses.start("analytics-service", PREFIX);
+        analytics = stack.restart("analytics-service", "analytics-service-after-sigkill");
 
         awaitActiveGoals(4);
         Http.Response forOtherTherapist = Http.send("GET", analytics.baseUrl() + "/clients/" + client + "/goal-counts",

@@ -17,14 +17,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,21 +35,20 @@ import org.junit.jupiter.api.Test;
  * that names a service ({@code application="..."}) must find the metric in that service's own scrape.
  *
  * <p>A dashboard or alert reading a metric that no service exposes shows "No data" or never fires: this test is
- * what keeps the dashboards, the alerts and the code's meters in step.
+ * what keeps the dashboards, the alerts and the code's meters in step. On the {@link SharedStack}: Steady's own meters
+ * are checked in the scrapes it took right after start-up, before any suite used it.
  */
 class ObservabilityContractE2E {
 
-    static final String PREFIX = "e2e" + UUID.randomUUID().toString().substring(0, 6) + ".";
-    static final List<String> SERVICES = List.of("goals-service", "homework-service", "reminders-service",
-            "analytics-service");
-    static final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    static final List<String> SERVICES = SharedStack.SERVICES;
+    static SharedStack stack;
     /** The front door in front of them: its meters (the edge limit) are in the alerts too. */
     static ServiceProcess gateway;
     /** steady.reminders.lead-time in reminders-service's application.yml. */
     static final Duration REMINDER_LEAD_TIME = Duration.ofMinutes(15);
     static final ZoneId ZONE = ZoneId.of("Europe/London");
 
-    final TopicNames topics = new TopicNames(PREFIX);
+    final TopicNames topics = new TopicNames(stack.prefix);
     final String tenant = "tenant-" + UUID.randomUUID();
     final String client = "client-" + UUID.randomUUID();
     final String therapist = "therapist-" + UUID.randomUUID();
@@ -60,19 +57,9 @@ class ObservabilityContractE2E {
     final String operator = TestTokens.operator(tenant);
 
     @BeforeAll
-    static void startServices() {
-        for (String service : SERVICES) {
-            services.put(service, SteadyProcesses.start(service, PREFIX));
-        }
-        gateway = SteadyProcesses.startGateway(services);
-    }
-
-    @AfterAll
-    static void stopServices() {
-        services.values().forEach(ServiceProcess::stop);
-        if (gateway != null) {
-            gateway.stop();
-        }
+    static void useTheSharedStack() {
+        stack = SharedStack.get();
+        gateway = stack.gateway();
     }
 
     @Test
@@ -80,7 +67,10 @@ class ObservabilityContractE2E {
         Map<String, Set<String>> used = PromQl.metricsUsed();
         assertThat(used).as("metric names in dashboards and alerts").isNotEmpty();
         Map<String, String> expressions = PromQl.dashboardAndAlertExpressions();
-        Map<String, Set<String>> missingAtStartUp = missing(used, scrapeAll());
+        Map<String, Set<String>> atStartUp = new TreeMap<>();
+        // The services and the gateway as they were before any suite used them (the shared stack scraped them then).
+        stack.prometheusAtStartUp().forEach((service, scrape) -> atStartUp.put(service, namesIn(scrape)));
+        Map<String, Set<String>> missingAtStartUp = missing(used, atStartUp);
         report("Metrics the dashboards and alerts read that no service exposes right after start-up (created lazily)",
                 missingAtStartUp);
         // Steady's own counters exist at zero from start-up: increase() over a series that first appears at 1 misses
@@ -103,7 +93,7 @@ class ObservabilityContractE2E {
 
     /** The traffic that makes every lazily created meter exist, as production traffic would. */
     private void exerciseThePlatform() {
-        OnCall.setFor(services.get("goals-service").baseUrl(), tenant);
+        OnCall.setFor(stack.url("goals-service", ""), tenant);
         ok(send("goals-service", "PUT", "/caseload/clients/" + client, TestTokens.admin(tenant, "admin-1"),
                 "{\"therapistId\":\"" + therapist + "\"}"));
         // Every service learns the caseload from goals-service's events before the client can use it.
@@ -191,11 +181,15 @@ class ObservabilityContractE2E {
             assertThat(scrape.status()).as(service + " /actuator/prometheus: " + scrape.body()).isEqualTo(200);
             scraped.put(service, namesIn(scrape.body()));
         }
-        // The gateway's metrics are on its management port, without a token.
+        scraped.put("steady-gateway", namesIn(scrapeGateway()));
+        return scraped;
+    }
+
+    /** The gateway's metrics are on its management port, without a token. */
+    private static String scrapeGateway() {
         Http.Response scrape = Http.send("GET", gateway.managementBaseUrl() + "/actuator/prometheus", null, null);
         assertThat(scrape.status()).as("gateway /actuator/prometheus: " + scrape.body()).isEqualTo(200);
-        scraped.put("steady-gateway", namesIn(scrape.body()));
-        return scraped;
+        return scrape.body();
     }
 
     private static Set<String> namesIn(String scrape) {
@@ -243,7 +237,7 @@ class ObservabilityContractE2E {
     }
 
     private static Http.Response send(String service, String method, String path, String token, String json) {
-        return Http.send(method, services.get(service).baseUrl() + path, token, json);
+        return Http.send(method, stack.url(service, path), token, json);
     }
 
     private static void ok(Http.Response response) {

@@ -15,9 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One whole Steady for the end-to-end suites that need all four services as they run in production: clinician
- * notifications by e-mail (to a GreenMail SMTP server of its own), on-call pages to webhooks, short delivery retries.
- * Started once per test JVM on first use and stopped when the JVM exits, so suites share its start-up (about a
- * minute) instead of paying it each. Suites keep out of each other's way by using tenants and clients of their own.
+ * notifications by e-mail (to a GreenMail SMTP server of its own), on-call pages to webhooks, short delivery retries,
+ * every span exported to a stand-in OpenTelemetry collector ({@link #traces()}), and the front door in front of them
+ * ({@link #gateway()}). Started once per test JVM on first use and stopped when the JVM exits, so suites
+ * share its start-up (about a minute and a half) instead of paying it each. Suites keep out of each other's way by using
+ * tenants and clients of their own, and what must be seen fresh is kept from the start ({@link #prometheusAtStartUp()}).
  */
 final class SharedStack {
 
@@ -30,18 +32,32 @@ final class SharedStack {
     final int smtpPort = FreePorts.next();
     private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
     private volatile GreenMail mail;
+    private OtlpSink traces;
+    private volatile ServiceProcess gateway;
+    private final Map<String, String> prometheusAtStartUp = new ConcurrentHashMap<>();
     private final List<MimeMessage> earlierMail = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private SharedStack() {
     }
 
     static synchronized SharedStack get() {
+        try {
+            return getOrStart();
+        } catch (java.io.IOException collectorNotStarted) {
+            throw new IllegalStateException(collectorNotStarted);
+        }
+    }
+
+    private static SharedStack getOrStart() throws java.io.IOException {
         if (instance == null) {
             SharedStack stack = new SharedStack();
             // Before anything starts: a start-up that fails half-way must not leave processes behind.
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stop));
             stack.startMail();
+            stack.traces = OtlpSink.start();
             stack.startServices();
+            stack.gateway = SteadyProcesses.startGateway(stack.services);
+            stack.scrapeAtStartUp();
             instance = stack;
         }
         return instance;
@@ -55,8 +71,54 @@ final class SharedStack {
         return services.get(service);
     }
 
-    /** The arguments every instance of a service runs with here. */
+    /** The spans every service exported (sampling everything). */
+    OtlpSink traces() {
+        return traces;
+    }
+
+    /**
+     * The front door in front of the services. Its routes lead to the services as they ran at start-up: a suite that
+     * restarted one (on a new port) must not route through it.
+     */
+    ServiceProcess gateway() {
+        return gateway;
+    }
+
+    /**
+     * Each service's {@code /actuator/prometheus} right after start-up, before any suite used it, and the gateway's
+     * (as {@code steady-gateway}).
+     */
+    Map<String, String> prometheusAtStartUp() {
+        return Map.copyOf(prometheusAtStartUp);
+    }
+
+    private void scrapeAtStartUp() {
+        for (String service : SERVICES) {
+            Http.Response scrape = Http.send("GET", url(service, "/actuator/prometheus"),
+                    app.steady.testing.TestTokens.operator("stack-operations"), null);
+            if (scrape.status() != 200) {
+                throw new IllegalStateException(service + " /actuator/prometheus: " + scrape.status() + " " + scrape.body());
+            }
+            prometheusAtStartUp.put(service, scrape.body());
+        }
+        // The gateway's metrics are on its management port, without a token.
+        Http.Response scrape = Http.send("GET", gateway.managementBaseUrl() + "/actuator/prometheus", null, null);
+        if (scrape.status() != 200) {
+            throw new IllegalStateException("gateway /actuator/prometheus: " + scrape.status() + " " + scrape.body());
+        }
+        prometheusAtStartUp.put("steady-gateway", scrape.body());
+    }
+
+    /** The arguments every instance of a service runs with here (and, for all, exporting every span). */
     List<String> argumentsOf(String service) {
+        List<String> tracing = List.of("--management.opentelemetry.tracing.export.otlp.endpoint=" + traces.endpoint(),
+                "--management.tracing.sampling.probability=1.0");
+        List<String> arguments = new ArrayList<>(tracing);
+        arguments.addAll(ownArgumentsOf(service));
+        return arguments;
+    }
+
+    private List<String> ownArgumentsOf(String service) {
         return switch (service) {
             case "goals-service" -> List.of("--steady.goals.safety.allow-http-pager-urls=true",
                     "--steady.goals.safety.allow-private-pager-hosts=true",
@@ -133,6 +195,9 @@ final class SharedStack {
     }
 
     private void stop() {
+        if (gateway != null && gateway.isAlive()) {
+            gateway.stop();
+        }
         services.values().forEach(process -> {
             if (process.isAlive()) {
                 process.stop();
@@ -140,6 +205,9 @@ final class SharedStack {
         });
         if (mail != null) {
             mail.stop();
+        }
+        if (traces != null) {
+            traces.close();
         }
     }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import app.steady.events.CloudEventHeaders;
 import app.steady.events.EventType;
 import app.steady.events.Topic;
-import app.steady.local.ServiceProcess;
 import app.steady.platform.events.TopicNames;
 import app.steady.testing.KafkaTestClient;
 import app.steady.testing.TestTokens;
@@ -18,13 +17,11 @@ import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +29,12 @@ import org.junit.jupiter.api.Test;
  * One trace from an API write to the projection it updates in another service, across the outbox and Kafka: a client
  * logs their mood in homework-service with a W3C {@code traceparent}; the {@code mood-logged} event carries the same
  * trace in its {@code ce_traceparent} and {@code traceparent} headers; homework-service and analytics-service both
- * export spans of that trace over OTLP (to an in-test collector), analytics' being its consumption of the event.
+ * export spans of that trace over OTLP (to an in-test collector), analytics' being its consumption of the event. On
+ * the {@link SharedStack}, whose services export every span.
  */
 class TracingE2E {
 
-    static final String PREFIX = "e2e" + UUID.randomUUID().toString().substring(0, 6) + ".";
-    static final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    static SharedStack stack;
     static OtlpSink collector;
 
     final String tenant = "tenant-" + UUID.randomUUID();
@@ -45,27 +42,15 @@ class TracingE2E {
     final String therapist = "therapist-" + UUID.randomUUID();
 
     @BeforeAll
-    static void startServices() throws IOException {
-        collector = OtlpSink.start();
-        for (String service : List.of("goals-service", "homework-service", "analytics-service")) {
-            services.put(service, SteadyProcesses.start(service, PREFIX,
-                    "--management.opentelemetry.tracing.export.otlp.endpoint=" + collector.endpoint(),
-                    "--management.tracing.sampling.probability=1.0"));
-        }
-    }
-
-    @AfterAll
-    static void stopServices() {
-        services.values().forEach(ServiceProcess::stop);
-        if (collector != null) {
-            collector.close();
-        }
+    static void useTheSharedStack() {
+        stack = SharedStack.get();
+        collector = stack.traces();
     }
 
     @Test
     void oneTraceSpansAnApiWriteAndTheAnalyticsUpdateAcrossKafka() {
         String asTherapist = TestTokens.therapist(tenant, therapist);
-        OnCall.setFor(services.get("goals-service").baseUrl(), tenant);
+        OnCall.setFor(stack.url("goals-service", ""), tenant);
         Http.Response assigned = Http.send("PUT", url("goals-service", "/caseload/clients/" + client),
                 TestTokens.admin(tenant, "admin-1"), "{\"therapistId\":\"" + therapist + "\"}");
         assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
@@ -83,7 +68,7 @@ class TracingE2E {
 
         // (a) The event the outbox published carries the write's trace.
         List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.shared().readUntil(
-                new TopicNames(PREFIX).of(Topic.HOMEWORK), Duration.ofSeconds(60),
+                new TopicNames(stack.prefix).of(Topic.HOMEWORK), Duration.ofSeconds(60),
                 read -> read.stream().anyMatch(this::isTheMoodEvent));
         ConsumerRecord<String, byte[]> event = records.stream().filter(this::isTheMoodEvent).findFirst().orElseThrow();
         assertThat(KafkaTestClient.header(event, CloudEventHeaders.TRACEPARENT)).as("ce_traceparent")
@@ -162,6 +147,6 @@ class TracingE2E {
     }
 
     private static String url(String service, String path) {
-        return services.get(service).baseUrl() + path;
+        return stack.url(service, path);
     }
 }

@@ -1,21 +1,31 @@
 // Boundaries: when Steady may remind the client, and of what. The client's time zone also decides what "today" is.
-import { api, exchange, Problem, SignedOut } from '/app/api.js';
+import { exchange, Problem, SignedOut } from '/app/api.js';
 import { el, field, form, say, show, browserTimeZone } from '/app/ui.js';
 
 const CLIENT_REMINDERS = { HOMEWORK: 'Homework that is due', HOMEWORK_FOLLOW_UP: 'A follow-up when homework is not done',
   MOOD_NUDGE: 'A nudge to log my mood', GOAL_CHECK_IN: 'Goal check-ins', SELF_CARE: 'Self-care prompts' };
 
+// The time zone read once per signed-in client, not on every render of Today and Mood; this screen keeps it in step.
+let remembered = null;
+
+function remember(me, zone) {
+  remembered = { user: me.user, zone };
+  return zone;
+}
+
 /** The client's chosen time zone, or the browser's until they choose one. */
 export async function clientTimeZone(me) {
+  if (remembered && remembered.user === me.user) return remembered.zone;
   try {
-    const settings = await api('GET', '/clients/' + me.user + '/reminder-settings');
-    return settings.timeZone || browserTimeZone();
+    const { body } = await current(me);
+    return remember(me, (body && body.timeZone) || browserTimeZone());
   } catch (e) {
     if (e instanceof SignedOut) throw e;
-    return browserTimeZone();
+    return browserTimeZone();   // not remembered: asked again next time
   }
 }
 
+/** The settings and their version, or none yet (404). */
 async function current(me) {
   try {
     return await exchange('GET', '/clients/' + me.user + '/reminder-settings');
@@ -27,6 +37,7 @@ async function current(me) {
 
 export default async function boundariesScreen(me) {
   const { body: settings, etag } = await current(me);
+  if (settings && settings.timeZone) remember(me, settings.timeZone);
   const s = settings || { timeZone: browserTimeZone(), quietStart: '22:00', quietEnd: '07:00', maxPerDay: 6,
     pausedPeriods: [], optedOut: [] };
   const pause = (s.pausedPeriods || [])[0] || {};
@@ -63,6 +74,7 @@ export default async function boundariesScreen(me) {
       optedOut: [...node.querySelectorAll('input[name="remind"]')].filter((box) => !box.checked).map((box) => box.value),
     };
     await exchange('PUT', '/clients/' + me.user + '/reminder-settings', body, etag ? { 'If-Match': etag } : {});
+    remember(me, body.timeZone);
     say('Your boundaries are saved. Reminders follow them from now on.');
     boundariesScreen(me);
   });

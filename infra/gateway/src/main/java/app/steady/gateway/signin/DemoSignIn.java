@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,23 +52,14 @@ class DemoSignIn {
         String user = body == null ? null : body.user();
         String role = user == null ? null : USERS.get(user);
         if (role == null) {
-            return problem(HttpStatus.BAD_REQUEST, "user: one of " + USERS.keySet(), "user");
+            return SignInProblems.problem(HttpStatus.BAD_REQUEST, "user: one of " + USERS.keySet(), "user");
         }
         HttpSession session = request.getSession(true);
         request.changeSessionId();   // a new id at sign-in: a session id planted before it is worth nothing
-        SignedIn signedIn = new SignedIn(properties.tenant(), user, role,
-                tokens.token(properties.tenant(), user, role, properties.lifetime()),
-                java.time.Instant.now().plus(properties.lifetime()));
+        DemoTokens.Issued issued = tokens.token(properties.tenant(), user, role, properties.lifetime());
+        SignedIn signedIn = new SignedIn(properties.tenant(), user, role, issued.token(), issued.expiresAt());
         signedIn.keepIn(session);
         return ResponseEntity.ok(signedIn.me());
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, String field) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        if (field != null) {
-            problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
-        }
-        return ResponseEntity.status(status).body(problem);
     }
 
     record SignInRequest(String user) {

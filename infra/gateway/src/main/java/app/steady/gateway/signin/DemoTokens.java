@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -31,17 +32,23 @@ final class DemoTokens {
         this.clock = clock;
     }
 
-    String token(String tenant, String user, String role, Duration lifetime) {
+    /** A signed token and the moment it expires (its {@code exp}). */
+    record Issued(String token, Instant expiresAt) {
+    }
+
+    Issued token(String tenant, String user, String role, Duration lifetime) {
         long now = clock.instant().getEpochSecond();
+        long expires = now + lifetime.toSeconds();
         ObjectNode claims = JSON.createObjectNode()
                 .put("iss", "steady-local").put("aud", "steady").put("sub", user)
                 .put("tenant", tenant).put("role", role)
-                .put("iat", now).put("exp", now + lifetime.toSeconds());
+                .put("iat", now).put("exp", expires);
         String signingInput = encode("{\"alg\":\"HS256\"}") + "." + encode(JSON.writeValueAsString(claims));
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return signingInput + "." + BASE64URL.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+            return new Issued(signingInput + "." + BASE64URL.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII))),
+                    Instant.ofEpochSecond(expires));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

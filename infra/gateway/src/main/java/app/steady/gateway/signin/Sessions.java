@@ -3,7 +3,6 @@ package app.steady.gateway.signin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,8 +19,7 @@ class Sessions {
     ResponseEntity<?> session(HttpServletRequest request) {
         SignedIn signedIn = SignedIn.of(request.getSession(false));
         if (signedIn == null) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Not signed in");
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+            return SignInProblems.problem(HttpStatus.UNAUTHORIZED, "Not signed in", null);
         }
         return ResponseEntity.ok(signedIn.me());
     }

@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -297,9 +299,13 @@ public class OutboxRelay implements SmartLifecycle {
      * @return whether the flag is cleared; if not, a write came in between and the next round reads it again
      */
     private boolean clearFlag(DocumentRef ref, Object readVersion) {
-        return mongo.getCollection(ref.collection()).updateOne(
-                new Document("_id", ref.id()).append(collections.versionField(ref.collection()), readVersion),
-                clearFlagUpdate()).getMatchedCount() == 1;
+        return mongo.getCollection(ref.collection()).updateOne(versionFilter(ref, readVersion), clearFlagUpdate())
+                .getMatchedCount() == 1;
+    }
+
+    /** The document as a round read it: a filter that misses once anybody wrote it since. */
+    private Document versionFilter(DocumentRef ref, Object readVersion) {
+        return new Document("_id", ref.id()).append(collections.versionField(ref.collection()), readVersion);
     }
 
     private static Document clearFlagUpdate() {
@@ -354,12 +360,10 @@ public class OutboxRelay implements SmartLifecycle {
         });
         BulkWriteOptions unordered = new BulkWriteOptions().ordered(false);
         pulls.forEach((collection, writes) -> mongo.getCollection(collection).bulkWrite(writes, unordered));
-        List<DocumentRef> uncleared = new ArrayList<>();
+        Set<DocumentRef> uncleared = new HashSet<>();
         clears.forEach((collection, refs) -> {
             List<WriteModel<Document>> writes = new ArrayList<>(refs.size());
-            refs.forEach(ref -> writes.add(new UpdateOneModel<>(
-                    new Document("_id", ref.id()).append(collections.versionField(collection), readVersions.get(ref)),
-                    clearFlagUpdate())));
+            refs.forEach(ref -> writes.add(new UpdateOneModel<>(versionFilter(ref, readVersions.get(ref)), clearFlagUpdate())));
             if (mongo.getCollection(collection).bulkWrite(writes, unordered).getMatchedCount() < writes.size()) {
                 // Some were written since the round read them: with new events (their writer listed them again) or
                 // without (a version bump only). Either way a flag still set keeps its document on the list.
