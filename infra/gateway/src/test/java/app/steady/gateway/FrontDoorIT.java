@@ -143,6 +143,21 @@ class FrontDoorIT {
         assertThat(get("/app/app.js").statusCode()).isEqualTo(200);
     }
 
+    /**
+     * The app's files may be kept by the browser and checked for a newer version on each use (they carry no personal
+     * data, and a release must reach every browser at once); what the session answers is never stored.
+     */
+    @Test
+    void theAppsFilesAreRevalidatedNotRefetchedAndTheSessionIsNeverStored() throws Exception {
+        HttpResponse<String> script = get("/app/app.js");
+        assertThat(script.headers().firstValue("Cache-Control")).as("the app's script").hasValue("no-cache");
+        String lastModified = script.headers().firstValue("Last-Modified").orElseThrow();
+        HttpResponse<String> again = send(request("/app/app.js").header("If-Modified-Since", lastModified).GET());
+        assertThat(again.statusCode()).as("asked again with what the browser kept").isEqualTo(304);
+        assertThat(get("/app/session").headers().firstValue("Cache-Control").orElse(""))
+                .as("who is signed in").contains("no-store");
+    }
+
     @Test
     void browsersMayCallFromTheConfiguredAppOriginsOnly() throws Exception {
         HttpResponse<String> allowed = send(request("/clients/c1/mood").header("Origin", "https://app.provider.example")
@@ -197,7 +212,8 @@ class FrontDoorIT {
                         + (received.isEmpty() ? "" : " length=" + exchange.getRequestHeaders().getFirst("Content-Length")
                                 + " body=" + received)
                         + " id=" + exchange.getRequestHeaders().getFirst("X-Request-Id")
-                        + " auth=" + subjectOf(exchange.getRequestHeaders().getFirst("Authorization"));
+                        + " auth=" + subjectOf(exchange.getRequestHeaders().getFirst("Authorization"))
+                        + " token=" + fingerprintOf(exchange.getRequestHeaders().getFirst("Authorization"));
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, bytes.length);
                 exchange.getResponseBody().write(bytes);
@@ -208,6 +224,11 @@ class FrontDoorIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** "none", or the end of the bearer token's signature: tells one token from the next of the same user. */
+    private static String fingerprintOf(String authorization) {
+        return authorization == null ? "none" : authorization.substring(Math.max(0, authorization.length() - 12));
     }
 
     /** "none", or the {@code sub} of the bearer token the stand-in received. */

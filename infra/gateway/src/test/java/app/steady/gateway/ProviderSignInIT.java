@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,6 +37,7 @@ class ProviderSignInIT {
 
     static final String USER = "client-7";
     static final String PASSWORD = "a-password-for-the-test";
+    static final java.time.Duration ACCESS_TOKEN_LIFETIME = java.time.Duration.ofSeconds(3);
 
     static final Map<String, HttpServer> BACKENDS = new LinkedHashMap<>();
     static ConfigurableApplicationContext provider;
@@ -62,7 +64,9 @@ class ProviderSignInIT {
                 "--spring.security.oauth2.authorizationserver.client.gateway.registration.client-id=steady-gateway",
                 "--spring.security.oauth2.authorizationserver.client.gateway.registration.client-secret={noop}gateway-secret",
                 "--spring.security.oauth2.authorizationserver.client.gateway.registration.client-authentication-methods=client_secret_basic",
-                "--spring.security.oauth2.authorizationserver.client.gateway.registration.authorization-grant-types=authorization_code",
+                "--spring.security.oauth2.authorizationserver.client.gateway.registration.authorization-grant-types=authorization_code,refresh_token",
+                // Short-lived access tokens, as providers issue them: a sign-in outlives many of them.
+                "--spring.security.oauth2.authorizationserver.client.gateway.token.access-token-time-to-live=" + ACCESS_TOKEN_LIFETIME,
                 "--spring.security.oauth2.authorizationserver.client.gateway.registration.redirect-uris=http://127.0.0.1:"
                         + gatewayPort + "/login/oauth2/code/provider",
                 "--spring.security.oauth2.authorizationserver.client.gateway.registration.scopes=openid,profile",
@@ -101,23 +105,7 @@ class ProviderSignInIT {
         assertThat(get(gateway("/app/providers")).body()).as("the sign-in screen offers the provider")
                 .contains("\"name\":\"Your provider\"").contains("\"url\":\"/oauth2/authorization/provider\"");
 
-        // The app's "Sign in with your provider" link: to the provider, with a PKCE challenge.
-        HttpResponse<String> start = get(gateway("/oauth2/authorization/provider"));
-        String authorize = location(start);
-        assertThat(authorize).startsWith("http://localhost:" + providerPort + "/oauth2/authorize?")
-                .contains("response_type=code").contains("code_challenge=").contains("code_challenge_method=S256");
-
-        // The provider asks the user to sign in; then sends the browser back with a code.
-        String loginPage = location(get(authorize));
-        String form = get(loginPage).body();
-        HttpResponse<String> loggedIn = post(loginPage, Map.of("username", USER, "password", PASSWORD,
-                "_csrf", hidden(form, "_csrf")));
-        String callback = location(get(location(loggedIn)));
-        assertThat(callback).as("back to the gateway with a code, not an error")
-                .startsWith("http://127.0.0.1:" + gatewayPort + "/login/oauth2/code/provider?code=");
-
-        // The gateway exchanges the code (with the PKCE verifier) and opens the app.
-        HttpResponse<String> signedIn = get(callback);
+        HttpResponse<String> signedIn = signInThroughTheProvider();
         assertThat(location(signedIn)).endsWith("/app/");
         assertThat(signedIn.headers().allValues("Set-Cookie")).as("the session cookie")
                 .anySatisfy(cookie -> assertThat(cookie).startsWith("STEADY_SESSION=").contains("HttpOnly"));
@@ -135,6 +123,58 @@ class ProviderSignInIT {
         browser.send(HttpRequest.newBuilder(URI.create(gateway("/app/session"))).DELETE().build(),
                 HttpResponse.BodyHandlers.discarding());
         assertThat(get(gateway("/app/session")).statusCode()).as("signed out").isEqualTo(401);
+    }
+
+    /**
+     * Providers issue short-lived access tokens: a sign-in must outlive them. The gateway refreshes the token with the
+     * provider's refresh token (kept in the session too) before it expires, so the app's calls go on as the same user
+     * with new tokens, and the session still answers.
+     */
+    @Test
+    void aSignInOutlivesItsAccessTokensByRefreshingThemWithTheProvider() throws Exception {
+        assertThat(location(signInThroughTheProvider())).endsWith("/app/");
+        String first = appCall();
+        assertThat(first).contains(" auth=" + USER);
+
+        Instant expired = Instant.now().plus(ACCESS_TOKEN_LIFETIME);
+        org.awaitility.Awaitility.await("calls after the first access token expired").atMost(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(500)).untilAsserted(() -> {
+                    String call = appCall();
+                    assertThat(call).as("the app's call, as the same user").contains(" auth=" + USER);
+                    assertThat(Instant.now()).as("made after the first token expired").isAfter(expired.plusSeconds(1));
+                    assertThat(tokenOf(call)).as("a new access token").isNotEqualTo(tokenOf(first));
+                });
+        assertThat(get(gateway("/app/session")).statusCode()).as("still signed in").isEqualTo(200);
+    }
+
+    private String appCall() throws IOException, InterruptedException {
+        return browser.send(HttpRequest.newBuilder(URI.create(gateway("/clients/" + USER + "/goals")))
+                .header("X-Steady-App", "1").build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String tokenOf(String call) {
+        return call.substring(call.indexOf(" token=") + 7);
+    }
+
+    /** The browser's part of the code flow, from the app's link to the provider's answer; the gateway's last answer. */
+    private HttpResponse<String> signInThroughTheProvider() throws IOException, InterruptedException {
+        // The app's "Sign in with your provider" link: to the provider, with a PKCE challenge.
+        HttpResponse<String> start = get(gateway("/oauth2/authorization/provider"));
+        String authorize = location(start);
+        assertThat(authorize).startsWith("http://localhost:" + providerPort + "/oauth2/authorize?")
+                .contains("response_type=code").contains("code_challenge=").contains("code_challenge_method=S256");
+
+        // The provider asks the user to sign in; then sends the browser back with a code.
+        String loginPage = location(get(authorize));
+        String form = get(loginPage).body();
+        HttpResponse<String> loggedIn = post(loginPage, Map.of("username", USER, "password", PASSWORD,
+                "_csrf", hidden(form, "_csrf")));
+        String callback = location(get(location(loggedIn)));
+        assertThat(callback).as("back to the gateway with a code, not an error")
+                .startsWith("http://127.0.0.1:" + gatewayPort + "/login/oauth2/code/provider?code=");
+
+        // The gateway exchanges the code (with the PKCE verifier) and opens the app.
+        return get(callback);
     }
 
     private static String gateway(String path) {

@@ -57,7 +57,7 @@ class DemoSignIn {
         HttpSession session = request.getSession(true);
         request.changeSessionId();   // a new id at sign-in: a session id planted before it is worth nothing
         DemoTokens.Issued issued = tokens.token(properties.tenant(), user, role, properties.lifetime());
-        SignedIn signedIn = new SignedIn(properties.tenant(), user, role, issued.token(), issued.expiresAt());
+        SignedIn signedIn = new SignedIn(properties.tenant(), user, role, issued.token(), issued.expiresAt(), null);
         signedIn.keepIn(session);
         return ResponseEntity.ok(signedIn.me());
     }

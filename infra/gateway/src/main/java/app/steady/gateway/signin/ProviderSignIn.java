@@ -41,6 +41,7 @@ class ProviderSignIn {
 
     @Bean
     SecurityFilterChain frontDoorSecurity(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations,
+                                          OAuth2AuthorizedClientRepository authorizedClients,
                                           ProviderSignInProperties claims) throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
@@ -52,7 +53,6 @@ class ProviderSignIn {
                     new DefaultOAuth2AuthorizationRequestResolver(repository, "/oauth2/authorization");
             // Explicit, whatever the framework's default: ProviderSignInIT fails without it (its provider requires it).
             withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-            OAuth2AuthorizedClientRepository authorizedClients = new HttpSessionOAuth2AuthorizedClientRepository();
             http.oauth2Login(login -> login
                     .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce))
                     .authorizedClientRepository(authorizedClients)
@@ -78,8 +78,17 @@ class ProviderSignIn {
         HttpSession session = request.getSession(true);
         String role = user.getClaimAsString(claims.roleClaim());
         new SignedIn(user.getClaimAsString(claims.tenantClaim()), user.getSubject(), role,
-                client.getAccessToken().getTokenValue(), expiresAt).keepIn(session);
+                client.getAccessToken().getTokenValue(), expiresAt, token.getAuthorizedClientRegistrationId()).keepIn(session);
         response.sendRedirect("THERAPIST".equals(role) ? "/dashboard" : "/app/");
+    }
+
+    /**
+     * The provider's tokens for a signed-in browser (access and refresh), in its server-side session: where the
+     * sign-in keeps them and {@link SignIns} renews them.
+     */
+    @Bean
+    OAuth2AuthorizedClientRepository authorizedClients() {
+        return new HttpSessionOAuth2AuthorizedClientRepository();
     }
 
     /** The provider sign-ins the app offers: one per client registration. */

@@ -25,6 +25,12 @@ class SessionBearer extends OncePerRequestFilter {
 
     static final String APP_HEADER = "X-Steady-App";
 
+    private final SignIns signIns;
+
+    SessionBearer(SignIns signIns) {
+        this.signIns = signIns;
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getHeader(APP_HEADER) == null
@@ -34,7 +40,7 @@ class SessionBearer extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        SignedIn signedIn = SignedIn.of(request.getSession(false));
+        SignedIn signedIn = signIns.current(request, response);
         chain.doFilter(signedIn == null ? request
                 : new RequestWithHeader(request, HttpHeaders.AUTHORIZATION, "Bearer " + signedIn.token()), response);
     }

@@ -1,6 +1,7 @@
 package app.steady.gateway.signin;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -15,9 +16,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class Sessions {
 
+    private final SignIns signIns;
+
+    Sessions(SignIns signIns) {
+        this.signIns = signIns;
+    }
+
     @GetMapping("/app/session")
-    ResponseEntity<?> session(HttpServletRequest request) {
-        SignedIn signedIn = SignedIn.of(request.getSession(false));
+    ResponseEntity<?> session(HttpServletRequest request, HttpServletResponse response) {
+        SignedIn signedIn = signIns.current(request, response);
         if (signedIn == null) {
             return SignInProblems.problem(HttpStatus.UNAUTHORIZED, "Not signed in", null);
         }
