@@ -25,6 +25,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * </ul>
  * The same reassignment with Kafka stopped is {@link CareTransferWithoutKafkaE2E}.
  */
+@Order(SharedStack.SUITE_ORDER)
 class CareTransferE2E {
 
     /** {@code steady.caseload.max-staleness}: how long a service may act on a caseload it cannot confirm. */

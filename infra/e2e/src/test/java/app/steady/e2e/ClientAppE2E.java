@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -36,6 +37,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * services, the therapist's view included. Every screen passes axe-core (from npm, infra/client-app) with no serious
  * or critical violation, and is kept as a screenshot in target/client-app/.
  */
+@Order(LaunchedSteady.SUITE_ORDER)
 class ClientAppE2E {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");

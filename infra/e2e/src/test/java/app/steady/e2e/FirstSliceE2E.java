@@ -8,6 +8,7 @@ import app.steady.testing.TestTokens;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * travel through the real broker, and analytics-service shows the client's goal count. analytics-service is then
  * killed (SIGKILL) mid-stream and restarted: nothing is lost and nothing is applied twice. On the {@link SharedStack}.
  */
+@Order(SharedStack.SUITE_ORDER)
 class FirstSliceE2E {
 
     static SharedStack stack;

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Steady as a new user starts it: the README's run command ({@code SteadyLocal}) on a fresh data directory, without
  * {@code --demo}, on free ports. Started once per test JVM on first use (about a minute) and stopped when the JVM
- * exits, so the launcher test and the client app's browser test share it.
+ * exits (or when the {@link SharedStack} starts), so the launcher test and the client app's browser test share it.
  */
 final class LaunchedSteady {
 
@@ -34,12 +34,24 @@ final class LaunchedSteady {
         this.banner = banner;
     }
 
+    /** Order of the suites that use it: after every other suite and the {@link SharedStack}'s, all in a row. */
+    static final int SUITE_ORDER = SharedStack.SUITE_ORDER + 1;
+
     static synchronized LaunchedSteady get() {
         if (instance == null) {
+            SharedStack.stopIfRunning();   // one long-lived stack at a time: an idle one only slows this one down
             instance = start();
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
         }
         return instance;
+    }
+
+    /** Stops it, if it runs, for another stack's suites; the next {@link #get()} starts a new one. */
+    static synchronized void stopIfRunning() {
+        if (instance != null) {
+            instance.stop();
+            instance = null;
+        }
     }
 
     /** The one URL the banner prints. */
@@ -89,6 +101,9 @@ final class LaunchedSteady {
     }
 
     private void stop() {
+        if (!launcher.isAlive()) {
+            return;   // stopped for another stack already
+        }
         List<ProcessHandle> children = launcher.descendants().toList();
         launcher.destroy();   // Ctrl-C's shutdown hook stops what it started
         try {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * directory (no {@code --demo}; {@link LaunchedSteady}), read the banner, open its URLs, paste its example lines. Also the front door over
  * the real services: the merged OpenAPI document has no path two services claim and none the gateway cannot route.
  */
+@Order(LaunchedSteady.SUITE_ORDER)
 class LauncherE2E {
 
     private static final Path ROOT = ExternalTools.ROOT;

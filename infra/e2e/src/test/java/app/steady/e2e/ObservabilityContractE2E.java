@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * what keeps the dashboards, the alerts and the code's meters in step. On the {@link SharedStack}: Steady's own meters
  * are checked in the scrapes it took right after start-up, before any suite used it.
  */
+@Order(SharedStack.SUITE_ORDER)
 class ObservabilityContractE2E {
 
     static final List<String> SERVICES = SharedStack.SERVICES;

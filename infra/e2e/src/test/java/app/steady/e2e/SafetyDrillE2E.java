@@ -31,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * <p>Runs on the {@link SharedStack}: the four services as processes, e-mail to GreenMail, pages to a local webhook.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(SharedStack.SUITE_ORDER)
 class SafetyDrillE2E {
 
     static final Duration WITHIN_A_MINUTE = Duration.ofSeconds(60);

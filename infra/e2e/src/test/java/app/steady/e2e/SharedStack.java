@@ -26,6 +26,12 @@ final class SharedStack {
     static final List<String> SERVICES = List.of("goals-service", "homework-service", "reminders-service",
             "analytics-service");
 
+    /**
+     * Order of the suites that use it ({@code @Order} on the class; failsafe orders classes by it): after every suite
+     * with a stack of its own, so that this one never idles beside theirs, and all in a row.
+     */
+    static final int SUITE_ORDER = org.junit.jupiter.api.Order.DEFAULT + 1;
+
     private static SharedStack instance;
 
     final String prefix = "stack" + UUID.randomUUID().toString().substring(0, 6) + ".";
@@ -34,6 +40,7 @@ final class SharedStack {
     private volatile GreenMail mail;
     private OtlpSink traces;
     private volatile ServiceProcess gateway;
+    private boolean stopped;
     private final Map<String, String> prometheusAtStartUp = new ConcurrentHashMap<>();
     private final List<MimeMessage> earlierMail = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -48,8 +55,17 @@ final class SharedStack {
         }
     }
 
+    /** Stops it, if it runs, for another stack's suites; the next {@link #get()} starts a new one. */
+    static synchronized void stopIfRunning() {
+        if (instance != null) {
+            instance.stop();
+            instance = null;
+        }
+    }
+
     private static SharedStack getOrStart() throws java.io.IOException {
         if (instance == null) {
+            LaunchedSteady.stopIfRunning();   // one long-lived stack at a time: an idle one only slows this one down
             SharedStack stack = new SharedStack();
             // Before anything starts: a start-up that fails half-way must not leave processes behind.
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stop));
@@ -194,7 +210,11 @@ final class SharedStack {
                 .toArray(CompletableFuture[]::new)).join();
     }
 
-    private void stop() {
+    private synchronized void stop() {
+        if (stopped) {
+            return;   // stopped for another stack already
+        }
+        stopped = true;
         if (gateway != null && gateway.isAlive()) {
             gateway.stop();
         }

@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * export spans of that trace over OTLP (to an in-test collector), analytics' being its consumption of the event. On
  * the {@link SharedStack}, whose services export every span.
  */
+@Order(SharedStack.SUITE_ORDER)
 class TracingE2E {
 
     static SharedStack stack;
