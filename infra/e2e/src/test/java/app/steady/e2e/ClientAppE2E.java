@@ -82,9 +82,9 @@ class ClientAppE2E {
         String title = "Box breathing " + marker;
         java.time.ZoneId zone = zoneWellInsideTheDay();
         String assignment = homeworkDueSoon(title, zone);
-        // The client's own time zone, as their boundaries screen sets it; the app shows today in it. Right after the
-        // launcher started, reminders-service may still be writing client-1's settings from the caseload's events:
-        // a PUT that meets that write is refused with 409 (stale version), as it should be, and is sent again.
+        // The client's own time zone, as their boundaries screen sets it; the app shows today in it. Once, seconds after
+        // the launcher started, this PUT was refused with 409 (stale version); the cause is not known yet (only the
+        // client's own PUTs write these settings), so a refused PUT is sent again rather than failing the journey.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Http.Response settings = Http.send("PUT", steady.front() + "/clients/client-1/reminder-settings",
                     steady.bearer("CLIENT"), "{\"timeZone\":\"" + zone.getId() + "\"}");

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import app.steady.events.EventType;
 import app.steady.events.Topic;
-import app.steady.local.ServiceProcess;
 import app.steady.platform.events.TopicNames;
 import app.steady.testing.KafkaTestClient;
 import app.steady.testing.TestEvents;
@@ -42,10 +41,7 @@ import org.junit.jupiter.api.Test;
 @Order(SharedStack.SUITE_ORDER)
 class ObservabilityContractE2E {
 
-    static final List<String> SERVICES = SharedStack.SERVICES;
     static SharedStack stack;
-    /** The front door in front of them: its meters (the edge limit) are in the alerts too. */
-    static ServiceProcess gateway;
     /** steady.reminders.lead-time in reminders-service's application.yml. */
     static final Duration REMINDER_LEAD_TIME = Duration.ofMinutes(15);
     static final ZoneId ZONE = ZoneId.of("Europe/London");
@@ -56,12 +52,10 @@ class ObservabilityContractE2E {
     final String therapist = "therapist-" + UUID.randomUUID();
     final String asClient = TestTokens.client(tenant, client);
     final String asTherapist = TestTokens.therapist(tenant, therapist);
-    final String operator = TestTokens.operator(tenant);
 
     @BeforeAll
     static void useTheSharedStack() {
         stack = SharedStack.get();
-        gateway = stack.gateway();
     }
 
     @Test
@@ -69,10 +63,8 @@ class ObservabilityContractE2E {
         Map<String, Set<String>> used = PromQl.metricsUsed();
         assertThat(used).as("metric names in dashboards and alerts").isNotEmpty();
         Map<String, String> expressions = PromQl.dashboardAndAlertExpressions();
-        Map<String, Set<String>> atStartUp = new TreeMap<>();
         // The services and the gateway as they were before any suite used them (the shared stack scraped them then).
-        stack.prometheusAtStartUp().forEach((service, scrape) -> atStartUp.put(service, namesIn(scrape)));
-        Map<String, Set<String>> missingAtStartUp = missing(used, atStartUp);
+        Map<String, Set<String>> missingAtStartUp = missing(used, namesIn(stack.prometheusAtStartUp()));
         report("Metrics the dashboards and alerts read that no service exposes right after start-up (created lazily)",
                 missingAtStartUp);
         // Steady's own counters exist at zero from start-up: increase() over a series that first appears at 1 misses
@@ -175,23 +167,15 @@ class ObservabilityContractE2E {
                 json.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Each service's sample names (histograms as _bucket, _count, _sum; counters as _total). */
-    private Map<String, Set<String>> scrapeAll() {
-        Map<String, Set<String>> scraped = new TreeMap<>();
-        for (String service : SERVICES) {
-            Http.Response scrape = send(service, "GET", "/actuator/prometheus", operator, null);
-            assertThat(scrape.status()).as(service + " /actuator/prometheus: " + scrape.body()).isEqualTo(200);
-            scraped.put(service, namesIn(scrape.body()));
-        }
-        scraped.put("steady-gateway", namesIn(scrapeGateway()));
-        return scraped;
+    /** Each service's sample names (histograms as _bucket, _count, _sum; counters as _total), and the gateway's. */
+    private static Map<String, Set<String>> scrapeAll() {
+        return namesIn(stack.prometheus());
     }
 
-    /** The gateway's metrics are on its management port, without a token. */
-    private static String scrapeGateway() {
-        Http.Response scrape = Http.send("GET", gateway.managementBaseUrl() + "/actuator/prometheus", null, null);
-        assertThat(scrape.status()).as("gateway /actuator/prometheus: " + scrape.body()).isEqualTo(200);
-        return scrape.body();
+    private static Map<String, Set<String>> namesIn(Map<String, String> scrapes) {
+        Map<String, Set<String>> names = new TreeMap<>();
+        scrapes.forEach((service, scrape) -> names.put(service, namesIn(scrape)));
+        return names;
     }
 
     private static Set<String> namesIn(String scrape) {

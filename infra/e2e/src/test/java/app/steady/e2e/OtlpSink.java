@@ -44,8 +44,13 @@ final class OtlpSink implements AutoCloseable {
         this.server = server;
     }
 
-    static OtlpSink start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    static OtlpSink start() {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         OtlpSink sink = new OtlpSink(server);
         server.createContext("/v1/traces", sink::receive);
         server.setExecutor(sink.executor);

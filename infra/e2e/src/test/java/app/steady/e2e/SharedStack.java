@@ -17,9 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * One whole Steady for the end-to-end suites that need all four services as they run in production: clinician
  * notifications by e-mail (to a GreenMail SMTP server of its own), on-call pages to webhooks, short delivery retries,
  * every span exported to a stand-in OpenTelemetry collector ({@link #traces()}), and the front door in front of them
- * ({@link #gateway()}). Started once per test JVM on first use and stopped when the JVM exits, so suites
- * share its start-up (about a minute and a half) instead of paying it each. Suites keep out of each other's way by using
- * tenants and clients of their own, and what must be seen fresh is kept from the start ({@link #prometheusAtStartUp()}).
+ * (for its metrics only: its routes lead to the services as they ran at start-up, and suites restart some). Started
+ * once per test JVM on first use and stopped when the JVM exits, so suites share its start-up (about a minute and a
+ * half) instead of paying it each. Suites keep out of each other's way by using tenants and clients of their own, and
+ * what must be seen fresh is kept from the start ({@link #prometheusAtStartUp()}).
  */
 final class SharedStack {
 
@@ -41,19 +42,12 @@ final class SharedStack {
     private OtlpSink traces;
     private volatile ServiceProcess gateway;
     private boolean stopped;
-    private final Map<String, String> prometheusAtStartUp = new ConcurrentHashMap<>();
+    private Map<String, String> prometheusAtStartUp;
     private final List<MimeMessage> earlierMail = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private SharedStack() {
     }
 
-    static synchronized SharedStack get() {
-        try {
-            return getOrStart();
-        } catch (java.io.IOException collectorNotStarted) {
-            throw new IllegalStateException(collectorNotStarted);
-        }
-    }
 
     /** Stops it, if it runs, for another stack's suites; the next {@link #get()} starts a new one. */
     static synchronized void stopIfRunning() {
@@ -63,7 +57,7 @@ final class SharedStack {
         }
     }
 
-    private static SharedStack getOrStart() throws java.io.IOException {
+    static synchronized SharedStack get() {
         if (instance == null) {
             LaunchedSteady.stopIfRunning();   // one long-lived stack at a time: an idle one only slows this one down
             SharedStack stack = new SharedStack();
@@ -73,7 +67,7 @@ final class SharedStack {
             stack.traces = OtlpSink.start();
             stack.startServices();
             stack.gateway = SteadyProcesses.startGateway(stack.services);
-            stack.scrapeAtStartUp();
+            stack.prometheusAtStartUp = Map.copyOf(stack.prometheus());
             instance = stack;
         }
         return instance;
@@ -93,36 +87,30 @@ final class SharedStack {
     }
 
     /**
-     * The front door in front of the services. Its routes lead to the services as they ran at start-up: a suite that
-     * restarted one (on a new port) must not route through it.
-     */
-    ServiceProcess gateway() {
-        return gateway;
-    }
-
-    /**
      * Each service's {@code /actuator/prometheus} right after start-up, before any suite used it, and the gateway's
      * (as {@code steady-gateway}).
      */
     Map<String, String> prometheusAtStartUp() {
-        return Map.copyOf(prometheusAtStartUp);
+        return prometheusAtStartUp;
     }
 
-    private void scrapeAtStartUp() {
+    /** Each service's {@code /actuator/prometheus} now (with an operator token), and the gateway's (as {@code steady-gateway}). */
+    Map<String, String> prometheus() {
+        Map<String, String> scrapes = new java.util.TreeMap<>();
         for (String service : SERVICES) {
-            Http.Response scrape = Http.send("GET", url(service, "/actuator/prometheus"),
-                    app.steady.testing.TestTokens.operator("stack-operations"), null);
-            if (scrape.status() != 200) {
-                throw new IllegalStateException(service + " /actuator/prometheus: " + scrape.status() + " " + scrape.body());
-            }
-            prometheusAtStartUp.put(service, scrape.body());
+            scrapes.put(service, scrape(service, url(service, "/actuator/prometheus"),
+                    app.steady.testing.TestTokens.operator("stack-operations")));
         }
         // The gateway's metrics are on its management port, without a token.
-        Http.Response scrape = Http.send("GET", gateway.managementBaseUrl() + "/actuator/prometheus", null, null);
-        if (scrape.status() != 200) {
-            throw new IllegalStateException("gateway /actuator/prometheus: " + scrape.status() + " " + scrape.body());
-        }
-        prometheusAtStartUp.put("steady-gateway", scrape.body());
+        scrapes.put("steady-gateway", scrape("gateway", gateway.managementBaseUrl() + "/actuator/prometheus", null));
+        return scrapes;
+    }
+
+    private static String scrape(String what, String url, String token) {
+        Http.Response scrape = Http.send("GET", url, token, null);
+        org.assertj.core.api.Assertions.assertThat(scrape.status()).as(what + " /actuator/prometheus: " + scrape.body())
+                .isEqualTo(200);
+        return scrape.body();
     }
 
     /** The arguments every instance of a service runs with here (and, for all, exporting every span). */

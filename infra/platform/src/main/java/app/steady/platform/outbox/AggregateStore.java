@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
+import org.springframework.data.mongodb.core.CollectionCallback;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
@@ -51,15 +52,12 @@ public class AggregateStore {
         if (!pending.isEmpty()) {
             document.put(OutboxFields.EVENTS, pending);
             document.put(OutboxFields.PENDING, true);
-            document.put(OutboxFields.OLDEST_PENDING, pending.get(0).get("occurredAt"));
+            document.put(OutboxFields.OLDEST_PENDING, oldestOf(pending));
         }
-        try {
-            mongo.execute(entity.getCollection(), collection -> collection.insertOne(document));
-        } catch (RuntimeException perhapsStored) {
-            announceLater(entity.getCollection(), document.get("_id"), pending);
-            throw perhapsStored;
-        }
-        announce(entity.getCollection(), document.get("_id"), pending);
+        writeAndAnnounce(entity.getCollection(), document.get("_id"), pending, collection -> {
+            collection.insertOne(document);
+            return true;
+        });
         return accessor.getBean();
     }
 
@@ -99,23 +97,16 @@ public class AggregateStore {
         if (!pending.isEmpty()) {
             update.append("$push", new Document(OutboxFields.EVENTS, new Document("$each", pending)));
             // Kept when older events are still waiting; set when these are the first.
-            update.append("$min", new Document(OutboxFields.OLDEST_PENDING, pending.get(0).get("occurredAt")));
+            update.append("$min", new Document(OutboxFields.OLDEST_PENDING, oldestOf(pending)));
         }
         Document filter = new Document("_id", id).append(version.getFieldName(), readVersion);
 
-        long matched;
-        try {
-            matched = mongo.execute(entity.getCollection(), collection -> collection.updateOne(filter, update).getMatchedCount());
-        } catch (RuntimeException perhapsStored) {
-            announceLater(entity.getCollection(), id, pending);
-            throw perhapsStored;
-        }
-        if (matched == 0) {
+        if (!writeAndAnnounce(entity.getCollection(), id, pending,
+                collection -> collection.updateOne(filter, update).getMatchedCount() == 1)) {
             throw new OptimisticLockingFailureException("%s %s was changed by someone else since version %s"
                     .formatted(entity.getType().getSimpleName(), id, readVersion));
         }
         accessor.setProperty(version, versionValue(version, readVersion.longValue() + 1));
-        announce(entity.getCollection(), id, pending);
         return accessor.getBean();
     }
 
@@ -139,32 +130,45 @@ public class AggregateStore {
     }
 
     /**
-     * Puts the document on the relay's work list (after the write that stored its events) and wakes the relay. The
-     * write is stored whatever happens here: if the store fails now, the entry is deferred, not the write failed.
+     * The aggregate write, then the document on the relay's work list and the relay woken. The write is stored whatever
+     * happens to the entry: if the store fails then, the entry is deferred, not the write failed. If the write itself
+     * fails, the store may have taken it all the same (it went away before answering): the entry is deferred in case,
+     * and the relay finds either the events or nothing.
+     *
+     * @return whether the write stored the document (false: it matched nothing, and nothing is announced)
      */
-    private void announce(String collection, Object id, List<Document> pending) {
-        if (pending.isEmpty()) {
-            return;
+    private boolean writeAndAnnounce(String collection, Object id, List<Document> pending,
+                                     CollectionCallback<Boolean> write) {
+        boolean stored;
+        try {
+            stored = mongo.execute(collection, write);
+        } catch (RuntimeException perhapsStored) {
+            deferEntry(collection, id, pending);
+            throw perhapsStored;
+        }
+        if (!stored || pending.isEmpty()) {
+            return stored;
         }
         try {
-            pendingWork.mark(collection, id, pending.get(0).getDate("occurredAt"), pending.size());
+            pendingWork.mark(collection, id, oldestOf(pending), pending.size());
+            signal.eventsWritten();
         } catch (RuntimeException storeFailed) {
             log.warn("The store failed after taking a write of {} {}: its work-list entry is deferred ({})", collection,
                     id, storeFailed.toString());
-            pendingWork.markLater(collection, id, pending.get(0).getDate("occurredAt"), pending.size());
+            deferEntry(collection, id, pending);
         }
-        signal.eventsWritten();
+        return true;
     }
 
-    /**
-     * The aggregate write failed, and the store may have taken it all the same (it went away before answering): the
-     * entry is deferred in case, and the relay finds either the events or nothing.
-     */
-    private void announceLater(String collection, Object id, List<Document> pending) {
+    private void deferEntry(String collection, Object id, List<Document> pending) {
         if (!pending.isEmpty()) {
-            pendingWork.markLater(collection, id, pending.get(0).getDate("occurredAt"), pending.size());
+            pendingWork.markLater(collection, id, oldestOf(pending), pending.size());
             signal.eventsWritten();
         }
+    }
+
+    private static Date oldestOf(List<Document> pending) {
+        return pending.get(0).getDate("occurredAt");
     }
 
     private MongoPersistentEntity<?> entityOf(Object aggregate) {

@@ -73,22 +73,17 @@ public class PendingWork {
     /**
      * Writes the deferred entries, stopping at the first the store refuses (it is still away; they wait for the next
      * call).
-     *
-     * @return how many were written
      */
-    public int markDeferred() {
-        int written = 0;
+    public void markDeferred() {
         for (Map.Entry<String, Deferred> waiting : deferred.entrySet()) {
             Deferred entry = waiting.getValue();
             try {
                 mark(entry.collection(), entry.documentId(), entry.oldest(), entry.events());
             } catch (RuntimeException storeStillAway) {
-                return written;
+                return;
             }
             deferred.remove(waiting.getKey(), entry);   // unless another deferral for it came meanwhile
-            written++;
         }
-        return written;
     }
 
     /** Entries this instance has not yet been able to write. */
